@@ -1,5 +1,6 @@
 package io.serialgate.common.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.ConfigurationException;
@@ -18,7 +19,8 @@ import java.util.List;
 public final class ServiceConfigurationFactory<T extends ServiceConfiguration> extends YamlConfigurationFactory<T> {
 
     public ServiceConfigurationFactory(Class<T> klass, Validator validator, ObjectMapper mapper, String prefix) {
-        super(klass, validator, mapper, prefix);
+        // Unknown keys are an error at every depth: a typo such as `prot_range` must not be ignored.
+        super(klass, validator, mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), prefix);
     }
 
     @Override
