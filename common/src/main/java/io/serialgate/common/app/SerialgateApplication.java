@@ -23,6 +23,12 @@ public abstract class SerialgateApplication<T extends ServiceConfiguration> exte
         bootstrap.setConfigurationFactoryFactory(ServiceConfigurationFactory::new);
     }
 
+    @Override
+    protected void addDefaultCommands(Bootstrap<T> bootstrap) {
+        bootstrap.addCommand(new ServeCommand<>(this));
+        bootstrap.addCommand(new CheckConfigCommand<>(this));
+    }
+
     /** For services whose whole Jersey API is internal: require the service credential, answer ErrorBody. */
     protected static void protectInternalApi(ServiceConfiguration configuration, Environment environment) {
         environment.jersey().register(new ServiceAuthFilter(configuration.serviceAuth().secret()));
