@@ -1,0 +1,69 @@
+package io.serialgate.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Makes sure a server named {@code demo} exists and gets a console URL for it, through the public
+ * API exactly as a user would (so the all-in-one proves the whole path works).
+ */
+final class DemoServer {
+
+    static final String NAME = "demo";
+
+    private final URI api;
+    private final String adminKey;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    DemoServer(URI api, String adminKey, ObjectMapper json) {
+        this.api = api;
+        this.adminKey = adminKey;
+        this.json = json;
+    }
+
+    /** The id of the existing demo server, or of a new one. */
+    String ensure() throws IOException, InterruptedException {
+        JsonNode servers = call("GET", "/v2.1/servers?name=" + NAME, null).path("servers");
+        for (JsonNode server : servers) {
+            if (NAME.equals(server.path("name").asText())) {
+                return server.path("id").asText();
+            }
+        }
+        Map<String, Object> body = Map.of("server", Map.of("name", NAME,
+                "image_properties", Map.of("hw_serial_port_count", "2")));
+        return call("POST", "/v2.1/servers", body).path("server").path("id").asText();
+    }
+
+    /** A fresh console URL (with its token) for serial port 0 of the server. */
+    String consoleUrl(String serverId, String projectId) throws IOException, InterruptedException {
+        JsonNode answer = call("POST", "/v2/" + projectId + "/servers/" + serverId + "/get-serial-console", Map.of());
+        return answer.path("serial_console").path("url").asText();
+    }
+
+    private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Auth-Token", adminKey)
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 300) {
+            throw new IOException(method + " " + path.replaceAll("\\?.*", "") + " answered HTTP "
+                    + response.statusCode() + ": " + new String(response.body()));
+        }
+        return json.readTree(response.body());
+    }
+}

@@ -1,0 +1,176 @@
+package io.serialgate.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serialgate.common.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end: the all-in-one launcher starts the four real services on a real
+ * PostgreSQL; through the public API a server is created and a console URL obtained; a real
+ * websocket client types {@code echo hello} into the guest's serial port and reads {@code hello} back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AllInOneTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ByteArrayOutputStream launcherOutput = new ByteArrayOutputStream();
+    private AllInOne allInOne;
+    private AllInOneSummary summary;
+
+    @BeforeAll
+    void startEverything() throws Exception {
+        allInOne = new AllInOne(new PrintStream(launcherOutput, true, StandardCharsets.UTF_8));
+        allInOne.dataDir = dataDir;
+        allInOne.jdbcUrl = TestPostgres.freshDatabaseUrl();
+        allInOne.dbUser = "postgres";
+        allInOne.dbPassword = "";
+        allInOne.apiPort = freePort();
+        allInOne.serialproxyPort = freePort();
+        allInOne.consoleauthPort = freePort();
+        allInOne.computePort = freePort();
+        allInOne.computeDriver = "fake";
+        allInOne.start();
+        summary = allInOne.summary();
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (allInOne != null) {
+            allInOne.stop();
+        }
+    }
+
+    @Test
+    void theLauncherReportsEverythingANewcomerNeeds() throws Exception {
+        assertThat(launcherOutput.toString(StandardCharsets.UTF_8)).contains("[6/6] starting demo server ... ok");
+        JsonNode written = json.readTree(dataDir.resolve("all-in-one.json").toFile());
+        assertThat(written.path("endpoints").path("api").asText()).isEqualTo("http://127.0.0.1:" + allInOne.apiPort);
+        assertThat(written.path("admin_key").asText()).isEqualTo(summary.adminKey()).hasSizeGreaterThan(40);
+        assertThat(written.path("demo_server_id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(written.path("console_url").asText())
+                .startsWith("http://127.0.0.1:" + allInOne.serialproxyPort + "/serial.html?token=");
+    }
+
+    @Test
+    void aConsoleUrlFromTheApiEchoesWhatIsTyped() throws Exception {
+        String url = consoleUrlFromApi(summary.demoServerId());
+        StringBuilder screen = new StringBuilder();
+        WebSocket socket = connect(url, screen);
+        try {
+            waitFor(screen, "# ");
+            socket.sendBinary(ByteBuffer.wrap("echo hello\r".getBytes(StandardCharsets.UTF_8)), true).join();
+            waitFor(screen, "\r\nhello\r\n");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    @Test
+    void aForgedTokenIsRefusedBeforeTheUpgrade() {
+        String forged = "ws://127.0.0.1:" + allInOne.serialproxyPort + "/?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        CompletableFuture<WebSocket> attempt = http.newWebSocketBuilder()
+                .subprotocols("binary")
+                .buildAsync(URI.create(forged), new WebSocket.Listener() {});
+        Throwable failure = null;
+        try {
+            attempt.join();
+        } catch (CompletionException e) {
+            failure = e.getCause();
+        }
+        assertThat(failure).isInstanceOf(WebSocketHandshakeException.class);
+        int status = ((WebSocketHandshakeException) failure).getResponse().statusCode();
+        assertThat(status).isBetween(400, 499);
+    }
+
+    @Test
+    void anUnknownServerIsANovaItemNotFound() throws Exception {
+        HttpResponse<String> response = post("/v2/admin/servers/00000000-0000-0000-0000-000000000000/get-serial-console", "{}");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body()).path("itemNotFound").path("code").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() throws Exception {
+        HttpResponse<String> response = post("/v2/admin/servers/" + summary.demoServerId() + "/get-serial-console", "{nope");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("badRequest").path("message").asText()).isNotBlank();
+    }
+
+    private String consoleUrlFromApi(String serverId) throws Exception {
+        HttpResponse<String> response = post("/v3/servers/" + serverId + "/get-serial-console", "{}");
+        assertThat(response.statusCode()).isEqualTo(202);
+        return json.readTree(response.body()).path("serial_console").path("url").asText();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(summary.endpoints().get("api") + path))
+                .header("X-Auth-Token", summary.adminKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private WebSocket connect(String consoleUrl, StringBuilder screen) {
+        URI ws = URI.create(consoleUrl.replaceFirst("^http", "ws"));
+        return http.newWebSocketBuilder()
+                .subprotocols("binary")
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(ws, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+                        synchronized (screen) {
+                            screen.append(StandardCharsets.UTF_8.decode(data));
+                            screen.notifyAll();
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
+    }
+
+    private static void waitFor(StringBuilder screen, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (screen) {
+            while (screen.indexOf(expected) < 0) {
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("waiting for %s in %s", expected.replace("\r", "\\r").replace("\n", "\\n"),
+                        screen.toString().replace("\r", "\\r").replace("\n", "\\n")).isPositive();
+                screen.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            }
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
