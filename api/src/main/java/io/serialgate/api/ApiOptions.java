@@ -1,0 +1,43 @@
+package io.serialgate.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code api:} section: how the first admin API key comes to exist. */
+public final class ApiOptions {
+
+    public static final String SECTION = "api";
+    static final int MIN_KEY_LENGTH = 16;
+
+    /** The admin key to create on first start; when unset a random one is written to {@link #bootstrapAdminKeyFile}. */
+    @JsonProperty("bootstrap_admin_key")
+    private String bootstrapAdminKey;
+
+    @JsonProperty("bootstrap_admin_key_file")
+    private String bootstrapAdminKeyFile = "./serialgate-admin-key";
+
+    public String bootstrapAdminKey() { return bootstrapAdminKey; }
+    public String bootstrapAdminKeyFile() { return bootstrapAdminKeyFile; }
+
+    public ApiOptions bootstrapAdminKey(String value) { this.bootstrapAdminKey = value; return this; }
+    public ApiOptions bootstrapAdminKeyFile(String value) { this.bootstrapAdminKeyFile = value; return this; }
+
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (bootstrapAdminKey != null && bootstrapAdminKey.length() < MIN_KEY_LENGTH) {
+            // The value is a secret: report only its length.
+            problems.add(SECTION + ".bootstrap_admin_key: must be at least " + MIN_KEY_LENGTH
+                    + " characters, got " + bootstrapAdminKey.length());
+        }
+        if (bootstrapAdminKeyFile == null || bootstrapAdminKeyFile.isBlank()) {
+            problems.add(SECTION + ".bootstrap_admin_key_file: must be a file path, got an empty value");
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiOptions{bootstrapAdminKey=<redacted>, bootstrapAdminKeyFile=" + bootstrapAdminKeyFile + "}";
+    }
+}

@@ -1,0 +1,63 @@
+package io.serialgate.api.core;
+
+import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ConsoleauthClient;
+import io.serialgate.common.config.SerialConsoleOptions;
+import io.serialgate.common.contract.AuthorizeTokenRequest;
+import io.serialgate.common.contract.AuthorizedToken;
+import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.ConflictException;
+import io.serialgate.common.error.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out console URLs: checks the caller may see the server, that serial consoles are enabled,
+ * that the server is ACTIVE and has the serial port asked for; then asks the compute host where
+ * the port listens and consoleauth for a token bound to it.
+ */
+public final class SerialConsoles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialConsoles.class);
+
+    private final SerialConsoleOptions options;
+    private final Servers servers;
+    private final ComputeClient compute;
+    private final ConsoleauthClient consoleauth;
+
+    public SerialConsoles(SerialConsoleOptions options, Servers servers, ComputeClient compute,
+                          ConsoleauthClient consoleauth) {
+        this.options = options;
+        this.servers = servers;
+        this.compute = compute;
+        this.consoleauth = consoleauth;
+    }
+
+    /** A console URL for serial port {@code portIndex} of the server; the token inside is the only copy. */
+    public String consoleUrl(ProjectScope scope, String serverId, int portIndex) {
+        Server server = servers.get(scope, serverId);
+        if (!options.enabled()) {
+            throw new InvalidInputException("console_type_unavailable", "Unavailable console type serial.");
+        }
+        if (server.status() != ServerStatus.ACTIVE) {
+            throw new ConflictException("instance_invalid_state", "Instance " + server.id() + " in vm_state "
+                    + server.status().vmState() + " (status " + server.status() + ")."
+                    + " Cannot get_serial_console while the instance is in this state.");
+        }
+        if (portIndex >= server.serialPortCount()) {
+            throw new InvalidInputException("bad_port_index", "Serial port index " + portIndex
+                    + " is out of range: server " + server.id() + " has " + server.serialPortCount()
+                    + " serial port" + (server.serialPortCount() == 1 ? "" : "s")
+                    + " (indexes 0-" + (server.serialPortCount() - 1) + ").");
+        }
+        String instance = server.id().toString();
+        SerialConsoleEndpoint endpoint = InternalCalls.call("compute",
+                () -> compute.serialConsole(instance, portIndex));
+        AuthorizedToken token = InternalCalls.call("consoleauth", () -> consoleauth.authorize(
+                new AuthorizeTokenRequest(server.projectId(), instance, portIndex,
+                        endpoint.host(), endpoint.port(), options.baseUrl())));
+        LOG.info("event=console_url_issued instance={} project={} port_index={} expires_at={}",
+                instance, server.projectId(), portIndex, token.expiresAt());
+        return ConsoleUrls.withToken(options.baseUrl(), token.token());
+    }
+}

@@ -1,0 +1,136 @@
+package io.serialgate.api.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serialgate.api.api.CreateServerRequest;
+import io.serialgate.api.db.ServerDao;
+import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.SpawnRequest;
+import io.serialgate.common.error.InvalidInputException;
+import io.serialgate.common.error.NotFoundException;
+import io.serialgate.common.error.SerialgateException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates, finds, lists and deletes servers, keeping api.servers and the compute host in step. */
+public final class Servers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Servers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PORT_COUNT = "hw_serial_port_count";
+    static final String PORT_COUNT_ALIAS = "serial_ports";
+
+    private final ServerDao dao;
+    private final ComputeClient compute;
+
+    public Servers(ServerDao dao, ComputeClient compute) {
+        this.dao = dao;
+        this.compute = compute;
+    }
+
+    /**
+     * Stores the server, then asks the compute host to spawn it. A request the compute host calls
+     * invalid is the caller's mistake (400, nothing kept); any other spawn failure leaves the server
+     * in ERROR with the reason as its fault, as Nova does.
+     */
+    public Server create(ProjectScope scope, CreateServerRequest request) {
+        int requestedPorts = requestedPortCount(request.imageProperties());
+        UUID id = UUID.randomUUID();
+        dao.insert(id, scope.owningProject(), request.name(), ServerStatus.BUILD.name(), requestedPorts,
+                toJson(request.imageProperties()));
+        try {
+            ComputeInstance instance = InternalCalls.call("compute", () -> compute.spawn(
+                    new SpawnRequest(id.toString(), request.name(), request.imageProperties())));
+            dao.update(id, ServerStatus.ACTIVE.name(), instance.host(), instance.serialPortCount(), null);
+            LOG.info("event=server_spawned instance={} project={} host={} serial_ports={}",
+                    id, scope.owningProject(), instance.host(), instance.serialPortCount());
+        } catch (InvalidInputException e) {
+            dao.delete(id);
+            throw e;
+        } catch (SerialgateException e) {
+            dao.update(id, ServerStatus.ERROR.name(), null, requestedPorts, e.getMessage());
+            LOG.warn("event=server_spawn_failed instance={} project={} status={} reason={}",
+                    id, scope.owningProject(), e.status(), e.reason());
+        }
+        return dao.find(id).orElseThrow();
+    }
+
+    public List<Server> list(ProjectScope scope, String name) {
+        return dao.list(scope.visibleProject(), name);
+    }
+
+    /** The server, if it exists and the scope may see it; 404 alike for unknown and foreign ones. */
+    public Server get(ProjectScope scope, String serverId) {
+        UUID id = parseId(serverId);
+        return dao.find(id).filter(scope::sees).orElseThrow(() -> notFound(serverId));
+    }
+
+    /**
+     * Destroys the server on its compute host, then forgets it. A compute host that no longer
+     * knows the server is fine; one that cannot be reached keeps the server (503) so its serial
+     * ports are not leaked. A server whose spawn failed may never have reached the compute host,
+     * so for it the destroy is best effort.
+     */
+    public void delete(ProjectScope scope, String serverId) {
+        Server server = get(scope, serverId);
+        boolean neverSpawned = server.status() == ServerStatus.ERROR && server.host() == null;
+        try {
+            InternalCalls.run("compute", () -> compute.destroy(server.id().toString()));
+        } catch (NotFoundException e) {
+            LOG.info("event=server_already_gone_on_compute instance={}", server.id());
+        } catch (SerialgateException e) {
+            if (!neverSpawned) {
+                throw e;
+            }
+            LOG.warn("event=server_destroy_skipped instance={} status={} reason={}", server.id(), e.status(), e.reason());
+        }
+        dao.delete(server.id());
+        LOG.info("event=server_deleted instance={} project={}", server.id(), server.projectId());
+    }
+
+    static NotFoundException notFound(String serverId) {
+        return new NotFoundException("server_not_found", "Instance " + serverId + " could not be found.");
+    }
+
+    private static UUID parseId(String serverId) {
+        try {
+            UUID id = UUID.fromString(serverId);
+            // UUID.fromString accepts short forms such as 1-2-3-4-5; Nova ids are canonical.
+            if (!id.toString().equalsIgnoreCase(serverId)) {
+                throw notFound(serverId);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw notFound(serverId);
+        }
+    }
+
+    private static int requestedPortCount(Map<String, String> properties) {
+        String value = properties.getOrDefault(PORT_COUNT, properties.get(PORT_COUNT_ALIAS));
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException("bad_serial_port_count", "Number of serial ports specified in"
+                + " image property " + PORT_COUNT + " is invalid: must be a whole number >= 1, got '" + value + "'.");
+    }
+
+    private static String toJson(Map<String, String> properties) {
+        try {
+            return JSON.writeValueAsString(properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+}

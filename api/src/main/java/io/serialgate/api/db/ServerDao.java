@@ -1,0 +1,81 @@
+package io.serialgate.api.db;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serialgate.api.core.Server;
+import io.serialgate.api.core.ServerStatus;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The api.servers table. */
+@RegisterRowMapper(ServerDao.ServerMapper.class)
+public interface ServerDao {
+
+    String COLUMNS = "id, project_id, name, status, host, serial_port_count,"
+            + " image_properties::text AS image_properties, fault, created_at, updated_at";
+
+    @SqlUpdate("INSERT INTO api.servers (id, project_id, name, status, serial_port_count, image_properties)"
+            + " VALUES (:id, :projectId, :name, :status, :serialPortCount, CAST(:imageProperties AS jsonb))")
+    void insert(@Bind("id") UUID id, @Bind("projectId") String projectId, @Bind("name") String name,
+                @Bind("status") String status, @Bind("serialPortCount") int serialPortCount,
+                @Bind("imageProperties") String imagePropertiesJson);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM api.servers WHERE id = :id")
+    Optional<Server> find(@Bind("id") UUID id);
+
+    /** Null project: every project; null name: every name. Newest first, as Nova lists. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM api.servers"
+            + " WHERE (CAST(:projectId AS text) IS NULL OR project_id = :projectId)"
+            + " AND (CAST(:name AS text) IS NULL OR name = :name)"
+            + " ORDER BY created_at DESC, id")
+    List<Server> list(@Bind("projectId") String projectId, @Bind("name") String name);
+
+    @SqlUpdate("UPDATE api.servers SET status = :status, host = :host, serial_port_count = :serialPortCount,"
+            + " fault = :fault, updated_at = now() WHERE id = :id")
+    int update(@Bind("id") UUID id, @Bind("status") String status, @Bind("host") String host,
+               @Bind("serialPortCount") int serialPortCount, @Bind("fault") String fault);
+
+    @SqlUpdate("UPDATE api.servers SET status = :status, updated_at = now() WHERE id = :id")
+    int setStatus(@Bind("id") UUID id, @Bind("status") String status);
+
+    @SqlUpdate("DELETE FROM api.servers WHERE id = :id")
+    int delete(@Bind("id") UUID id);
+
+    final class ServerMapper implements RowMapper<Server> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {};
+
+        @Override
+        public Server map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Map<String, String> properties;
+            try {
+                properties = JSON.readValue(rs.getString("image_properties"), PROPERTIES);
+            } catch (IOException e) {
+                throw new SQLException("api.servers.image_properties is not a JSON object of strings", e);
+            }
+            return new Server(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("project_id"),
+                    rs.getString("name"),
+                    ServerStatus.parse(rs.getString("status")),
+                    rs.getString("host"),
+                    rs.getInt("serial_port_count"),
+                    properties,
+                    rs.getString("fault"),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        }
+    }
+}

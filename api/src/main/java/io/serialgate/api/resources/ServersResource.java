@@ -1,0 +1,140 @@
+package io.serialgate.api.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.serialgate.api.api.CreateServerRequest;
+import io.serialgate.api.api.RequestBodies;
+import io.serialgate.api.api.SerialConsoleRequest;
+import io.serialgate.api.api.ServerViews;
+import io.serialgate.api.auth.Caller;
+import io.serialgate.api.auth.CallerSecurityContext;
+import io.serialgate.api.core.ProjectScope;
+import io.serialgate.api.core.SerialConsoles;
+import io.serialgate.api.core.Server;
+import io.serialgate.api.core.Servers;
+import io.serialgate.common.error.NotFoundException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nova's servers API, under {@code /v2.1/servers}, {@code /v2.1/{tenant_id}/servers} and
+ * {@code /v2/{tenant_id}/servers}. Bodies are taken as text and read strictly by
+ * {@link RequestBodies}, so a missing Content-Type or an empty body gets a clear answer.
+ */
+@Path("/{base: v2\\.1|v2\\.1/[^/]+|v2/[^/]+}/servers")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ServersResource {
+
+    static final String OS_GET_SERIAL_CONSOLE = "os-getSerialConsole";
+
+    private final Servers servers;
+    private final SerialConsoles consoles;
+
+    public ServersResource(Servers servers, SerialConsoles consoles) {
+        this.servers = servers;
+        this.consoles = consoles;
+    }
+
+    @POST
+    public Response create(@PathParam("base") String base, String body,
+                           @Context SecurityContext security, @Context UriInfo uri) {
+        CreateServerRequest request = CreateServerRequest.from(RequestBodies.parse(body));
+        Server server = servers.create(scope(security, base), request);
+        return Response.accepted(new ServerViews(uri.getBaseUri()).created(server)).build();
+    }
+
+    @GET
+    public Map<String, Object> list(@PathParam("base") String base, @QueryParam("name") String name,
+                                    @Context SecurityContext security, @Context UriInfo uri) {
+        ServerViews views = new ServerViews(uri.getBaseUri());
+        List<Map<String, Object>> list = servers.list(scope(security, base), name).stream().map(views::summary).toList();
+        return Map.of("servers", list);
+    }
+
+    @GET
+    @Path("detail")
+    public Map<String, Object> detail(@PathParam("base") String base, @QueryParam("name") String name,
+                                      @Context SecurityContext security, @Context UriInfo uri) {
+        Caller caller = CallerSecurityContext.callerOf(security);
+        ServerViews views = new ServerViews(uri.getBaseUri());
+        List<Map<String, Object>> list = servers.list(ProjectScope.of(caller, tenantOf(base)), name).stream()
+                .map(s -> views.detail(s, caller.isAdmin())).toList();
+        return Map.of("servers", list);
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> show(@PathParam("base") String base, @PathParam("id") String id,
+                                    @Context SecurityContext security, @Context UriInfo uri) {
+        Caller caller = CallerSecurityContext.callerOf(security);
+        Server server = servers.get(ProjectScope.of(caller, tenantOf(base)), id);
+        return Map.of("server", new ServerViews(uri.getBaseUri()).detail(server, caller.isAdmin()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("base") String base, @PathParam("id") String id,
+                           @Context SecurityContext security) {
+        servers.delete(scope(security, base), id);
+        return Response.noContent().build();
+    }
+
+    /** The seed's shape: {@code POST /v2/{tenant_id}/servers/{id}/get-serial-console} → 200. */
+    @POST
+    @Path("{id}/get-serial-console")
+    public Map<String, Object> getSerialConsole(@PathParam("base") String base, @PathParam("id") String id,
+                                                String body, @Context SecurityContext security) {
+        SerialConsoleRequest request = SerialConsoleRequest.from(RequestBodies.parse(body));
+        String url = consoles.consoleUrl(scope(security, base), id, request.portIndex());
+        return Map.of("serial_console", Map.of("url", url));
+    }
+
+    /** Nova's server actions; only {@code os-getSerialConsole} is served. */
+    @POST
+    @Path("{id}/action")
+    public Map<String, Object> action(@PathParam("base") String base, @PathParam("id") String id,
+                                      String body, @Context SecurityContext security) {
+        JsonNode json = RequestBodies.parse(body);
+        if (json.isMissingNode()) {
+            throw new io.serialgate.common.error.InvalidInputException("missing_body",
+                    "The request body must name an action, such as {\"os-getSerialConsole\": {\"type\": \"serial\"}}.");
+        }
+        RequestBodies.requireObject(json, "The request body");
+        Iterator<String> names = json.fieldNames();
+        String action = names.hasNext() ? names.next() : null;
+        if (action == null || names.hasNext()) {
+            throw new io.serialgate.common.error.InvalidInputException("bad_action",
+                    "The request body must name exactly one action.");
+        }
+        ProjectScope scope = scope(security, base);
+        if (!OS_GET_SERIAL_CONSOLE.equals(action)) {
+            servers.get(scope, id);
+            throw new NotFoundException("no_such_action", "There is no such action: " + action);
+        }
+        SerialConsoleRequest request = SerialConsoleRequest.fromAction(json.get(action));
+        String url = consoles.consoleUrl(scope, id, request.portIndex());
+        return Map.of("console", Map.of("type", SerialConsoleRequest.SERIAL, "url", url));
+    }
+
+    private static ProjectScope scope(SecurityContext security, String base) {
+        return ProjectScope.of(CallerSecurityContext.callerOf(security), tenantOf(base));
+    }
+
+    /** The {@code {tenant_id}} of {@code v2/{tenant_id}} or {@code v2.1/{tenant_id}}; null for bare v2.1. */
+    static String tenantOf(String base) {
+        int slash = base.indexOf('/');
+        return slash < 0 ? null : base.substring(slash + 1);
+    }
+}

@@ -1,0 +1,30 @@
+package io.serialgate.client.commands;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code server list|show|create|delete}. */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = "List, show, create and delete servers.",
+        subcommands = {
+            ServerListCommand.class,
+            ServerShowCommand.class,
+            ServerCreateCommand.class,
+            ServerDeleteCommand.class,
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  serialgate-client server list", "  serialgate-client server show demo --format json"})
+public class ServerCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: list, show, create or delete");
+    }
+}

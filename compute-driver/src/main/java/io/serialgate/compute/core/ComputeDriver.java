@@ -1,0 +1,34 @@
+package io.serialgate.compute.core;
+
+import io.dropwizard.lifecycle.Managed;
+import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.SerialConsoleEndpoint;
+import java.util.List;
+
+/**
+ * What a hypervisor backend does for serialgate: run servers whose serial ports are TCP sockets
+ * on this compute host. Implementations throw the {@code io.serialgate.common.error} exceptions
+ * (NotFound for an unknown server or port, Conflict for a duplicate, Unavailable when the backend
+ * or the port range cannot serve). {@link #start()} brings back what a previous process left
+ * running; {@link #stop()} leaves servers defined (a restart must not lose them).
+ */
+public interface ComputeDriver extends Managed {
+
+    /** The name configured as {@code compute.driver}. */
+    String name();
+
+    /** Creates and starts a server with {@code spec.serialPortCount()} serial ports. */
+    ComputeInstance spawn(InstanceSpec spec);
+
+    /** Stops and removes a server and releases its serial ports. */
+    void destroy(String instanceUuid);
+
+    /** Every server of this driver on this host. */
+    List<ComputeInstance> list();
+
+    /** One server; NotFound when this host does not run it. */
+    ComputeInstance show(String instanceUuid);
+
+    /** Where serial port {@code portIndex} of a server listens; NotFound when out of range. */
+    SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex);
+}

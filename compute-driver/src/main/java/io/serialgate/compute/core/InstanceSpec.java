@@ -1,0 +1,4 @@
+package io.serialgate.compute.core;
+
+/** A validated request to spawn one server. */
+public record InstanceSpec(String instanceUuid, String name, int serialPortCount) {}

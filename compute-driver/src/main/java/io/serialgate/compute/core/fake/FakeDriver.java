@@ -1,0 +1,173 @@
+package io.serialgate.compute.core.fake;
+
+import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.ConflictException;
+import io.serialgate.common.error.InvalidInputException;
+import io.serialgate.common.error.NotFoundException;
+import io.serialgate.common.error.UnavailableException;
+import io.serialgate.compute.core.AllocatedPort;
+import io.serialgate.compute.core.ComputeDriver;
+import io.serialgate.compute.core.InstanceSpec;
+import io.serialgate.compute.core.PortAllocator;
+import io.serialgate.compute.db.ServerDao;
+import io.serialgate.compute.db.ServerRow;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Servers without a hypervisor, for demos and tests: each server is a row in
+ * {@code compute.servers} and each of its serial ports a {@link FakeSerialPorts} listener on
+ * {@code proxyclient_address} at a port from the {@link PortAllocator}. The rows survive a
+ * restart and {@link #start()} opens their listeners again on the same ports.
+ */
+public final class FakeDriver implements ComputeDriver {
+
+    public static final String NAME = "fake";
+    private static final Logger LOG = LoggerFactory.getLogger(FakeDriver.class);
+    private static final String RUNNING = "running";
+    /** A server whose listeners could not be reopened (its port was taken while we were down). */
+    private static final String ERROR = "error";
+
+    private final Jdbi jdbi;
+    private final PortAllocator allocator;
+    private final InetAddress listenAddress;
+    private volatile FakeSerialPorts serialPorts;
+
+    public FakeDriver(Jdbi jdbi, PortAllocator allocator, InetAddress listenAddress) {
+        this.jdbi = jdbi;
+        this.allocator = allocator;
+        this.listenAddress = listenAddress;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void start() {
+        serialPorts = FakeSerialPorts.start();
+        List<ServerRow> servers = servers().list(host(), NAME);
+        int failed = 0;
+        for (ServerRow server : servers) {
+            for (AllocatedPort port : allocator.portsOf(server.instanceUuid())) {
+                try {
+                    serialPorts.open(listenAddress, port.port(), server.name(), port.portIndex());
+                } catch (UncheckedIOException e) {
+                    failed++;
+                    LOG.error("event=fake_serial_port_restore_failed instance={} port_index={} port={} error={}",
+                            server.instanceUuid(), port.portIndex(), port.port(), e.getCause());
+                }
+            }
+        }
+        LOG.info("event=fake_driver_started host={} servers={} ports_failed={}", host(), servers.size(), failed);
+    }
+
+    @Override
+    public void stop() {
+        FakeSerialPorts ports = serialPorts;
+        if (ports != null) {
+            ports.close();
+        }
+    }
+
+    @Override
+    public ComputeInstance spawn(InstanceSpec spec) {
+        String uuid = spec.instanceUuid();
+        if (servers().tryInsert(uuid, spec.name(), host(), NAME, spec.serialPortCount()) == 0) {
+            throw new ConflictException("server_exists", "Server " + uuid + " exists already.");
+        }
+        List<AllocatedPort> ports = List.of();
+        try {
+            ports = allocator.allocate(uuid, spec.serialPortCount());
+            for (AllocatedPort port : ports) {
+                serialPorts.open(listenAddress, port.port(), spec.name(), port.portIndex());
+            }
+        } catch (RuntimeException e) {
+            undo(uuid, ports);
+            if (e instanceof UncheckedIOException io) {
+                throw new UnavailableException("serial_port_unavailable",
+                        "Cannot open the serial ports of server " + uuid + ": " + io.getMessage() + ".", e);
+            }
+            throw e;
+        }
+        LOG.info("event=server_spawned driver=fake host={} instance={} serial_ports={}",
+                host(), uuid, spec.serialPortCount());
+        return new ComputeInstance(uuid, spec.name(), host(), NAME, spec.serialPortCount(), RUNNING);
+    }
+
+    @Override
+    public void destroy(String instanceUuid) {
+        ServerRow server = find(instanceUuid);
+        for (AllocatedPort port : allocator.portsOf(instanceUuid)) {
+            serialPorts.close(port.port());
+        }
+        allocator.release(instanceUuid);
+        servers().delete(host(), instanceUuid);
+        LOG.info("event=server_destroyed driver=fake host={} instance={}", host(), server.instanceUuid());
+    }
+
+    @Override
+    public List<ComputeInstance> list() {
+        return servers().list(host(), NAME).stream().map(this::toInstance).toList();
+    }
+
+    @Override
+    public ComputeInstance show(String instanceUuid) {
+        return toInstance(find(instanceUuid));
+    }
+
+    @Override
+    public SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex) {
+        if (portIndex < 0) {
+            throw new InvalidInputException("port_index must not be negative, got " + portIndex + ".");
+        }
+        ServerRow server = find(instanceUuid);
+        if (portIndex >= server.serialPortCount()) {
+            throw new NotFoundException("serial_port_not_found", "Server " + instanceUuid + " has "
+                    + server.serialPortCount() + " serial port(s); port_index " + portIndex + " does not exist.");
+        }
+        return allocator.portsOf(instanceUuid).stream()
+                .filter(p -> p.portIndex() == portIndex)
+                .findFirst()
+                .map(p -> new SerialConsoleEndpoint(instanceUuid, portIndex, listenAddress.getHostAddress(), p.port()))
+                .orElseThrow(() -> new UnavailableException("serial_port_unavailable",
+                        "Serial port " + portIndex + " of server " + instanceUuid + " has no TCP port allocated."));
+    }
+
+    private ComputeInstance toInstance(ServerRow server) {
+        List<AllocatedPort> ports = allocator.portsOf(server.instanceUuid());
+        boolean healthy = ports.size() == server.serialPortCount()
+                && ports.stream().allMatch(p -> serialPorts.isOpen(p.port()));
+        return new ComputeInstance(server.instanceUuid(), server.name(), server.host(), NAME,
+                server.serialPortCount(), healthy ? RUNNING : ERROR);
+    }
+
+    private ServerRow find(String instanceUuid) {
+        return servers().find(host(), NAME, instanceUuid).orElseThrow(() -> new NotFoundException(
+                "server_not_found", "Server " + instanceUuid + " does not exist on host " + host() + "."));
+    }
+
+    /** A failed spawn leaves nothing behind: no listener, no port, no row. */
+    private void undo(String instanceUuid, List<AllocatedPort> ports) {
+        for (AllocatedPort port : ports) {
+            serialPorts.close(port.port());
+        }
+        allocator.release(instanceUuid);
+        servers().delete(host(), instanceUuid);
+        LOG.warn("event=server_spawn_failed driver=fake host={} instance={}", host(), instanceUuid);
+    }
+
+    private ServerDao servers() {
+        return jdbi.onDemand(ServerDao.class);
+    }
+
+    private String host() {
+        return allocator.host();
+    }
+}

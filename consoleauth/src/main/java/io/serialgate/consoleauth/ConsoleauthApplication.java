@@ -1,0 +1,80 @@
+package io.serialgate.consoleauth;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.serialgate.common.app.SerialgateApplication;
+import io.serialgate.common.db.Databases;
+import io.serialgate.consoleauth.core.ExpiredTokenPurger;
+import io.serialgate.consoleauth.core.PurgeSchedule;
+import io.serialgate.consoleauth.core.TokenService;
+import io.serialgate.consoleauth.db.TokenDao;
+import io.serialgate.consoleauth.health.TokenPurgeHealthCheck;
+import io.serialgate.consoleauth.resources.HttpErrorMapper;
+import io.serialgate.consoleauth.resources.JsonErrorMapper;
+import io.serialgate.consoleauth.resources.TokensResource;
+import io.serialgate.consoleauth.resources.UnexpectedErrorMapper;
+import io.serialgate.consoleauth.tasks.PurgeExpiredTokensTask;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+
+/** consoleauth: issues and validates console tokens. Wiring only; the logic lives in core/. */
+public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthConfiguration> {
+
+    /** The PostgreSQL schema (and Flyway location db/migration/consoleauth) this service owns. */
+    public static final String SCHEMA = "consoleauth";
+
+    private final Clock clock;
+
+    public ConsoleauthApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests that move time: every expiry decision reads this clock. */
+    public ConsoleauthApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new ConsoleauthApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "consoleauth";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ConsoleauthConfiguration> bootstrap) {
+        super.initialize(bootstrap);
+    }
+
+    @Override
+    public void run(ConsoleauthConfiguration configuration, Environment environment) {
+        // A request that omits port or port_index must be refused, not read as 0.
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // PostgreSQL puts offending values (a token hash) in error details: keep them out of logs.
+        configuration.database().getProperties().putIfAbsent("logServerErrorDetail", "false");
+
+        Jdbi jdbi = Databases.migrateAndConnect(environment, configuration.database(), SCHEMA);
+        // Jdbi would render bound parameters (a token hash) into exception messages.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        TokenDao tokenDao = jdbi.onDemand(TokenDao.class);
+
+        ConsoleauthOptions options = configuration.consoleauth();
+        TokenService tokens = new TokenService(tokenDao, clock, options.tokenTtl());
+        ExpiredTokenPurger purger = new ExpiredTokenPurger(tokenDao, clock,
+                options.expiredTokenRetention(), options.purgeBatchSize());
+
+        protectInternalApi(configuration, environment);
+        environment.jersey().register(new JsonErrorMapper());
+        environment.jersey().register(new HttpErrorMapper());
+        environment.jersey().register(new UnexpectedErrorMapper());
+        environment.jersey().register(new TokensResource(tokens));
+
+        environment.lifecycle().manage(new PurgeSchedule(purger, options.purgeInterval()));
+        environment.admin().addTask(new PurgeExpiredTokensTask(purger));
+        environment.healthChecks().register("token-purge", new TokenPurgeHealthCheck(purger));
+    }
+}

@@ -1,0 +1,86 @@
+package io.serialgate.consoleauth.core;
+
+import io.serialgate.common.auth.Secrets;
+import io.serialgate.common.contract.AuthorizeTokenRequest;
+import io.serialgate.common.contract.AuthorizedToken;
+import io.serialgate.common.contract.TokenBinding;
+import io.serialgate.common.contract.ValidateTokenRequest;
+import io.serialgate.common.error.NotFoundException;
+import io.serialgate.consoleauth.db.TokenDao;
+import io.serialgate.consoleauth.db.TokenRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues console tokens and says what a presented token grants. A token is 256 random bits;
+ * only its SHA-256 is stored, so the token exists in clear only in the answer to its issuer.
+ */
+public final class TokenService {
+
+    /** 32 bytes = 256 bits, 43 characters of base64url. */
+    public static final int TOKEN_BYTES = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+
+    private final TokenDao tokens;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public TokenService(TokenDao tokens, Clock clock, Duration ttl) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public AuthorizedToken authorize(AuthorizeTokenRequest request) {
+        TokenRequestRules.check(request);
+        String token = Secrets.randomToken(TOKEN_BYTES);
+        // PostgreSQL keeps microseconds: truncate so the stored and the answered expiry agree.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = now.plus(ttl);
+        tokens.insert(new TokenRow(Secrets.sha256Hex(token), request.tenantId(), request.instanceUuid(),
+                request.portIndex(), request.host(), request.port(), request.accessUrlBase(),
+                now, expiresAt, null, null));
+        LOG.info("event=token_issued tenant={} instance={} port_index={} host={} port={} expires_at={}",
+                request.tenantId(), request.instanceUuid(), request.portIndex(), request.host(), request.port(),
+                expiresAt);
+        return new AuthorizedToken(token, expiresAt);
+    }
+
+    /**
+     * The binding of a presented token, or {@link NotFoundException} with reason
+     * {@code token_unknown}, {@code token_revoked} or {@code token_expired}.
+     */
+    public TokenBinding validate(ValidateTokenRequest request) {
+        TokenRequestRules.check(request);
+        String hash = Secrets.sha256Hex(request.token());
+        // The lookup is by hash, so timing reveals nothing about the token; the constant-time
+        // re-check guards against a lookup that ever matches loosely (collation, padding).
+        TokenRow row = tokens.findByHash(hash)
+                .filter(found -> Secrets.constantTimeEquals(found.tokenHash().trim(), hash))
+                .orElse(null);
+        if (row == null) {
+            LOG.info("event=token_refused reason=token_unknown");
+            throw new NotFoundException("token_unknown", "The console token is not known.");
+        }
+        if (row.revoked()) {
+            refused("token_revoked", row);
+            throw new NotFoundException("token_revoked", "The console token has been revoked.");
+        }
+        if (row.expiredAt(clock.instant())) {
+            refused("token_expired", row);
+            throw new NotFoundException("token_expired", "The console token has expired.");
+        }
+        LOG.debug("event=token_validated instance={} port_index={}", row.instanceUuid(), row.portIndex());
+        return new TokenBinding(row.tenantId(), row.instanceUuid(), row.portIndex(), row.host(), row.port(),
+                row.expiresAt());
+    }
+
+    private static void refused(String reason, TokenRow row) {
+        LOG.info("event=token_refused reason={} instance={} port_index={}", reason, row.instanceUuid(), row.portIndex());
+    }
+}

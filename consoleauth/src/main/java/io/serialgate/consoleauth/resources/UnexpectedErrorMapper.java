@@ -1,0 +1,31 @@
+package io.serialgate.consoleauth.resources;
+
+import io.serialgate.common.error.ErrorBody;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Anything else is a bug or an outage: 500 with an {@link ErrorBody} carrying an error id that
+ * points at the one log line with the stack trace. The client never sees the trace.
+ */
+@Priority(1)
+public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.error("event=internal_error error_id={} error={}", id, e.getClass().getName(), e);
+        return Response.status(500)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(500, "internal_error",
+                        "consoleauth could not handle the request (error id " + id + ")"))
+                .build();
+    }
+}

@@ -1,0 +1,142 @@
+package io.serialgate.serialproxy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import io.serialgate.common.error.ErrorBody;
+import io.serialgate.common.error.SerialgateException;
+import io.serialgate.serialproxy.core.ConsoleGate;
+import io.serialgate.serialproxy.relay.SerialRelay;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every path of the proxy. A websocket upgrade, at any path, is a console: it passes the
+ * {@link ConsoleGate} first and is answered with plain HTTP 4xx/5xx and a JSON reason when refused,
+ * so the URL the api hands out works both in a browser and as a websocket. Any other GET is a
+ * static file (the terminal page).
+ */
+public final class ConsoleServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
+    private static final ObjectMapper JSON = Jackson.newObjectMapper();
+
+    private final transient ConsoleGate gate;
+    private final transient StaticFiles files;
+    private transient JettyWebSocketServerContainer container;
+
+    public ConsoleServlet(ConsoleGate gate, StaticFiles files) {
+        this.gate = gate;
+        this.files = files;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        container = JettyWebSocketServerContainer.getContainer(getServletContext());
+        if (container == null) {
+            throw new ServletException("websocket container missing: JettyWebSocketServletContainerInitializer not configured");
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            openConsole(req, resp);
+        } else if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
+            serveFile(req, resp);
+        } else {
+            resp.setHeader("Allow", "GET, HEAD");
+            writeError(resp, 405, "method_not_allowed", "Only GET (the terminal page) and websocket upgrades are served here.");
+        }
+    }
+
+    private void openConsole(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String remote = req.getRemoteAddr() + ":" + req.getRemotePort();
+        ConsoleGate.Admission admission;
+        try {
+            admission = gate.admit(req.getParameter("token"), req.getHeader("Origin"), req.getHeader("Host"),
+                    offeredSubprotocols(req));
+        } catch (SerialgateException e) {
+            LOG.info("event=console_refused status={} reason={} remote={}", e.status(), e.reason(), remote);
+            writeError(resp, e.status(), e.reason(), e.getMessage());
+            return;
+        }
+        boolean upgraded = false;
+        try {
+            upgraded = container.upgrade((upgradeRequest, upgradeResponse) -> {
+                if (admission.subprotocol() != null) {
+                    upgradeResponse.setAcceptedSubProtocol(admission.subprotocol());
+                }
+                return new SerialRelay(admission.binding(), admission.claim(), remote);
+            }, req, resp);
+        } finally {
+            if (!upgraded) {
+                admission.claim().release();
+            }
+        }
+        if (!upgraded && !resp.isCommitted()) {
+            writeError(resp, 400, "bad_upgrade", "not a valid websocket upgrade request");
+        }
+    }
+
+    private static List<String> offeredSubprotocols(HttpServletRequest req) {
+        List<String> offered = new ArrayList<>();
+        for (String header : Collections.list(req.getHeaders("Sec-WebSocket-Protocol"))) {
+            for (String p : header.split(",")) {
+                if (!p.isBlank()) {
+                    offered.add(p.trim());
+                }
+            }
+        }
+        return offered;
+    }
+
+    private void serveFile(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? req.getServletPath() : req.getPathInfo();
+        Optional<StaticFiles.Asset> found = files.open(path);
+        if (found.isEmpty()) {
+            writeError(resp, 404, "not_found", "No such file here; the terminal page is serial.html.");
+            return;
+        }
+        StaticFiles.Asset asset = found.get();
+        try (InputStream in = asset.body()) {
+            resp.setStatus(200);
+            resp.setContentType(asset.contentType());
+            resp.setHeader("X-Content-Type-Options", "nosniff");
+            resp.setHeader("Cache-Control", "no-cache");
+            if (asset.html()) {
+                // The page's URL carries the console token: never let it leak through Referer.
+                resp.setHeader("Referrer-Policy", "no-referrer");
+                resp.setHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'");
+            }
+            if ("HEAD".equals(req.getMethod())) {
+                return;
+            }
+            OutputStream out = resp.getOutputStream();
+            in.transferTo(out);
+        }
+    }
+
+    private static void writeError(HttpServletResponse resp, int status, String reason, String message) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.reset();
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(resp.getOutputStream(), ErrorBody.of(status, reason, message));
+    }
+}
