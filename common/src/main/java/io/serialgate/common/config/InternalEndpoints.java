@@ -10,12 +10,15 @@ public final class InternalEndpoints {
 
     public static final String SECTION = "internal";
 
+    @OptionDoc("consoleauth's internal REST endpoint.")
     @JsonProperty("consoleauth_url")
     private String consoleauthUrl = "http://127.0.0.1:8781";
 
+    @OptionDoc("compute-driver's internal REST endpoint.")
     @JsonProperty("compute_url")
     private String computeUrl = "http://127.0.0.1:8782";
 
+    @OptionDoc("Timeout of one internal call, 1-300 seconds.")
     @JsonProperty("timeout_seconds")
     private int timeoutSeconds = 10;
 

@@ -16,39 +16,51 @@ public final class SerialConsoleOptions {
 
     public static final String SECTION = "serial_console";
 
+    @OptionDoc("Whether the api hands out serial console URLs. When false, asking for one answers `400 Unavailable console type serial.`")
     @JsonProperty("enabled")
     private boolean enabled = false;
 
+    @OptionDoc("Where browsers reach serialproxy; the api appends `?token=...` to it. An absolute http(s) or ws(s) URL.")
     @JsonProperty("base_url")
     private String baseUrl = "http://127.0.0.1:6083/serial.html";
 
+    @OptionDoc("The address serialproxy listens on (overrides the connector's bindHost).")
     @JsonProperty("listen")
     private String listen = "0.0.0.0";
 
+    @OptionDoc("The address on the compute host where serial ports listen and where serialproxy connects to them.")
     @JsonProperty("proxyclient_address")
     private String proxyclientAddress = "127.0.0.1";
 
+    @OptionDoc("The TCP ports serial ports are allocated from on each compute host, `MIN:MAX` within 1-65535.")
     @JsonProperty("port_range")
     private String portRange = "10000:20000";
 
+    @OptionDoc("Record console sessions (serialproxy).")
     @JsonProperty("record")
     private boolean record = false;
 
+    @OptionDoc("Accepted for Nova compatibility. serialgate services run in the foreground under systemd (see deploy/systemd); the flag does not fork.")
     @JsonProperty("daemon")
     private boolean daemon = false;
 
+    @OptionDoc("serialproxy accepts only TLS (https/wss); requires a readable `cert` (and `key` when set).")
     @JsonProperty("ssl_only")
     private boolean sslOnly = false;
 
+    @OptionDoc("Whether the serial ports' source addresses are IPv6.")
     @JsonProperty("source_is_ipv6")
     private boolean sourceIsIpv6 = false;
 
+    @OptionDoc("TLS certificate chain (PEM) for serialproxy.")
     @JsonProperty("cert")
     private String cert = "self.pem";
 
+    @OptionDoc("TLS private key (PEM) for serialproxy, when it is not inside `cert`.")
     @JsonProperty("key")
     private String key = null;
 
+    @OptionDoc("Folder of static files serialproxy serves; the terminal page bundled in the jar is used when the folder does not exist.")
     @JsonProperty("web")
     private String web = "/usr/share/serialproxy-static";
 

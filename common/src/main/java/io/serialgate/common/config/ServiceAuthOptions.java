@@ -13,6 +13,7 @@ public final class ServiceAuthOptions {
     public static final String SECTION = "service_auth";
     static final int MIN_SECRET_LENGTH = 32;
 
+    @OptionDoc(value = "The bearer secret every internal REST call carries and every internal endpoint checks (401 without it): the same random value, at least 32 characters, on every service of a deployment. Never logged.", defaultText = "none (required)")
     @JsonProperty("secret")
     private String secret;
 
