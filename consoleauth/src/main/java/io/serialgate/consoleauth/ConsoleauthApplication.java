@@ -6,12 +6,15 @@ import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
 import io.serialgate.common.db.Databases;
 import io.serialgate.consoleauth.core.ExpiredTokenPurger;
-import io.serialgate.consoleauth.core.PurgeSchedule;
+import io.serialgate.consoleauth.core.PeriodicJob;
+import io.serialgate.consoleauth.core.SessionService;
 import io.serialgate.consoleauth.core.TokenService;
 import io.serialgate.consoleauth.db.TokenDao;
 import io.serialgate.consoleauth.health.TokenPurgeHealthCheck;
 import io.serialgate.consoleauth.resources.HttpErrorMapper;
 import io.serialgate.consoleauth.resources.JsonErrorMapper;
+import io.serialgate.consoleauth.resources.RequestBodyBuffer;
+import io.serialgate.consoleauth.resources.SessionsResource;
 import io.serialgate.consoleauth.resources.TokensResource;
 import io.serialgate.consoleauth.resources.UnexpectedErrorMapper;
 import io.serialgate.consoleauth.tasks.PurgeExpiredTokensTask;
@@ -19,7 +22,7 @@ import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
-/** consoleauth: issues and validates console tokens. Wiring only; the logic lives in core/. */
+/** consoleauth: console tokens and console sessions. Wiring only; the logic lives in core/. */
 public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthConfiguration> {
 
     /** The PostgreSQL schema (and Flyway location db/migration/consoleauth) this service owns. */
@@ -66,14 +69,21 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
         TokenService tokens = new TokenService(tokenDao, clock, options.tokenTtl());
         ExpiredTokenPurger purger = new ExpiredTokenPurger(tokenDao, clock,
                 options.expiredTokenRetention(), options.purgeBatchSize());
+        SessionService sessions = new SessionService(jdbi, tokens, clock, options.sessionLease(),
+                options.oneTimeTokens());
 
+        environment.jersey().register(new RequestBodyBuffer());
         protectInternalApi(configuration, environment);
         environment.jersey().register(new JsonErrorMapper());
         environment.jersey().register(new HttpErrorMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
         environment.jersey().register(new TokensResource(tokens));
+        environment.jersey().register(new SessionsResource(sessions));
 
-        environment.lifecycle().manage(new PurgeSchedule(purger, options.purgeInterval()));
+        environment.lifecycle().manage(new PeriodicJob("token-purge", options.purgeInterval(), purger::purgeOnce));
+        // A third of the lease, so a silent proxy's sessions end within 1.33 leases even if no one claims them.
+        environment.lifecycle().manage(new PeriodicJob("session-lease",
+                options.sessionLease().dividedBy(3), sessions::endLostSessions));
         environment.admin().addTask(new PurgeExpiredTokensTask(purger));
         environment.healthChecks().register("token-purge", new TokenPurgeHealthCheck(purger));
     }

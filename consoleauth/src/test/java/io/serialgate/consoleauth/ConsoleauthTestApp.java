@@ -16,11 +16,15 @@ public final class ConsoleauthTestApp {
 
     private ConsoleauthTestApp() {}
 
-    public static DropwizardAppExtension<ConsoleauthConfiguration> extension(TestClock clock, String databaseUrl) {
+    public static DropwizardAppExtension<ConsoleauthConfiguration> extension(TestClock clock, String databaseUrl,
+                                                                             ConfigOverride... more) {
+        ConfigOverride[] overrides = new ConfigOverride[more.length + 1];
+        overrides[0] = ConfigOverride.config("database.url", databaseUrl);
+        System.arraycopy(more, 0, overrides, 1, more.length);
         DropwizardTestSupport<ConsoleauthConfiguration> support = new DropwizardTestSupport<>(
                 ConsoleauthApplication.class,
                 ResourceHelpers.resourceFilePath("consoleauth-test.yml"),
-                ConfigOverride.config("database.url", databaseUrl)) {
+                overrides) {
             @Override
             public Application<ConsoleauthConfiguration> newApplication() {
                 return new ConsoleauthApplication(clock);

@@ -225,6 +225,32 @@ class TokensApiTest {
     }
 
     @Test
+    void oversizedBodyGets413() throws Exception {
+        HttpResponse<String> response = post("v1/tokens/validate", "{\"token\":\"" + "A".repeat(70_000) + "\"}",
+                "Bearer " + ConsoleauthTestApp.SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(reason(response)).isEqualTo("request_too_large");
+    }
+
+    @Test
+    void aConnectionStaysUsableAfterRefusals() throws Exception {
+        // one client, one pooled connection: refusals that leave the body unread must not break it
+        HttpClient single = HttpClient.newHttpClient();
+        for (int i = 0; i < 200; i++) {
+            String header = i % 2 == 0 ? null : "Bearer " + ConsoleauthTestApp.SECRET;
+            String body = i % 3 == 0 ? "{\"token\": [" : "{\"token\":\"abc\"}";
+            HttpRequest.Builder request = HttpRequest.newBuilder(ConsoleauthTestApp.baseUri(APP).resolve("v1/tokens/validate"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (header != null) {
+                request.header("Authorization", header);
+            }
+            int status = single.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertThat(status).isIn(400, 401, 404);
+        }
+    }
+
+    @Test
     void jerseyRefusalsAnswerTheErrorBodyToo() throws Exception {
         String bearer = "Bearer " + ConsoleauthTestApp.SECRET;
         HttpResponse<String> unknownPath = send(HttpRequest.newBuilder(ConsoleauthTestApp.baseUri(APP).resolve("v1/nothing"))

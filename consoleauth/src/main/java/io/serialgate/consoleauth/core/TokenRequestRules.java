@@ -69,7 +69,7 @@ public final class TokenRequestRules {
         }
     }
 
-    private static void requireText(List<String> problems, String field, String value) {
+    static void requireText(List<String> problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(field + ": is required");
         } else if (value.length() > MAX_TEXT) {
@@ -104,7 +104,7 @@ public final class TokenRequestRules {
     }
 
     /** Echoes at most 64 characters of a bad value: enough to recognise it, never a flood. */
-    private static String shorten(String value) {
+    static String shorten(String value) {
         String printable = value.replaceAll("\\p{Cntrl}", "?");
         return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
     }

@@ -51,13 +51,20 @@ public final class TokenService {
         return new AuthorizedToken(token, expiresAt);
     }
 
-    /**
-     * The binding of a presented token, or {@link NotFoundException} with reason
-     * {@code token_unknown}, {@code token_revoked} or {@code token_expired}.
-     */
+    /** The binding of a presented token; see {@link #requireValid(String)} for the refusals. */
     public TokenBinding validate(ValidateTokenRequest request) {
         TokenRequestRules.check(request);
-        String hash = Secrets.sha256Hex(request.token());
+        TokenRow row = requireValid(request.token());
+        LOG.debug("event=token_validated instance={} port_index={}", row.instanceUuid(), row.portIndex());
+        return bindingOf(row);
+    }
+
+    /**
+     * The stored row of a presented token that may be used now, or {@link NotFoundException} with
+     * reason {@code token_unknown}, {@code token_revoked}, {@code token_consumed} or {@code token_expired}.
+     */
+    public TokenRow requireValid(String token) {
+        String hash = Secrets.sha256Hex(token);
         // The lookup is by hash, so timing reveals nothing about the token; the constant-time
         // re-check guards against a lookup that ever matches loosely (collation, padding).
         TokenRow row = tokens.findByHash(hash)
@@ -71,11 +78,18 @@ public final class TokenService {
             refused("token_revoked", row);
             throw new NotFoundException("token_revoked", "The console token has been revoked.");
         }
+        if (row.consumedAt() != null) {
+            refused("token_consumed", row);
+            throw new NotFoundException("token_consumed", "The one-time console token has already been used.");
+        }
         if (row.expiredAt(clock.instant())) {
             refused("token_expired", row);
             throw new NotFoundException("token_expired", "The console token has expired.");
         }
-        LOG.debug("event=token_validated instance={} port_index={}", row.instanceUuid(), row.portIndex());
+        return row;
+    }
+
+    public static TokenBinding bindingOf(TokenRow row) {
         return new TokenBinding(row.tenantId(), row.instanceUuid(), row.portIndex(), row.host(), row.port(),
                 row.expiresAt());
     }

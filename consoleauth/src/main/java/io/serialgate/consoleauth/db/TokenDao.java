@@ -45,4 +45,21 @@ public interface TokenDao {
                 FOR UPDATE SKIP LOCKED)
             """)
     int deleteExpiredBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    /** Revokes the token with this hash (a force disconnect kills the URL too). */
+    @SqlUpdate("UPDATE consoleauth.tokens SET revoked_at = :now WHERE token_hash = :tokenHash AND revoked_at IS NULL")
+    int revoke(@Bind("tokenHash") String tokenHash, @Bind("now") Instant now);
+
+    /** Revokes every unexpired token of one serial port. */
+    @SqlUpdate("""
+            UPDATE consoleauth.tokens SET revoked_at = :now
+            WHERE instance_uuid = :instanceUuid AND port_index = :portIndex
+              AND revoked_at IS NULL AND expires_at > :now
+            """)
+    int revokePort(@Bind("instanceUuid") String instanceUuid, @Bind("portIndex") int portIndex,
+                   @Bind("now") Instant now);
+
+    /** Consumes a one-time token; 0 when it was already consumed. */
+    @SqlUpdate("UPDATE consoleauth.tokens SET consumed_at = :now WHERE token_hash = :tokenHash AND consumed_at IS NULL")
+    int consume(@Bind("tokenHash") String tokenHash, @Bind("now") Instant now);
 }

@@ -9,26 +9,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link ExpiredTokenPurger} on its own single daemon thread, every interval after the
- * previous run ends (fixed delay: runs never overlap). Started and stopped with the server.
+ * Runs one background job on its own daemon thread, every interval after the previous run ends
+ * (fixed delay: runs never overlap). Started and stopped with the server.
  */
-public final class PurgeSchedule implements Managed {
+public final class PeriodicJob implements Managed {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PurgeSchedule.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
 
-    private final ExpiredTokenPurger purger;
+    private final String name;
     private final Duration interval;
+    private final Runnable job;
     private ScheduledExecutorService executor;
 
-    public PurgeSchedule(ExpiredTokenPurger purger, Duration interval) {
-        this.purger = purger;
+    public PeriodicJob(String name, Duration interval, Runnable job) {
+        this.name = name;
         this.interval = interval;
+        this.job = job;
     }
 
     @Override
     public void start() {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "consoleauth-token-purge");
+            Thread thread = new Thread(runnable, "consoleauth-" + name);
             thread.setDaemon(true);
             return thread;
         });
@@ -41,18 +43,18 @@ public final class PurgeSchedule implements Managed {
         if (executor != null) {
             executor.shutdownNow();
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("event=token_purge_stop_timeout");
+                LOG.warn("event=job_stop_timeout job={}", name);
             }
         }
     }
 
-    // A failed run must not cancel the schedule (an exception would), so it is swallowed here;
-    // the purger has already logged it and the health check reports it.
+    // An exception would cancel the schedule, so a failed run is logged here and the next one
+    // still happens.
     private void runQuietly() {
         try {
-            purger.purgeOnce();
-        } catch (RuntimeException ignored) {
-            // logged by the purger
+            job.run();
+        } catch (RuntimeException e) {
+            LOG.warn("event=job_failed job={} error={}", name, e.getClass().getSimpleName());
         }
     }
 }

@@ -1,0 +1,190 @@
+package io.serialgate.consoleauth.core;
+
+import io.serialgate.common.contract.ConsoleSession;
+import io.serialgate.common.contract.ConsoleSessionContract;
+import io.serialgate.common.contract.EndSessionRequest;
+import io.serialgate.common.contract.OpenSessionRequest;
+import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.contract.ProxyHeartbeatAnswer;
+import io.serialgate.common.contract.RevokeSessionsRequest;
+import io.serialgate.common.contract.RevokedSessions;
+import io.serialgate.common.contract.SessionPage;
+import io.serialgate.common.error.ConflictException;
+import io.serialgate.common.error.InvalidInputException;
+import io.serialgate.common.error.NotFoundException;
+import io.serialgate.consoleauth.db.SessionDao;
+import io.serialgate.consoleauth.db.TokenDao;
+import io.serialgate.consoleauth.db.TokenRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Console sessions: who is connected to which serial port through which proxy. PostgreSQL is the
+ * only state, so every rule here holds across any number of consoleauth and proxy instances:
+ * the writer slot is a partial unique index, revocation is a column the proxy's heartbeat reads,
+ * and a proxy silent for longer than the lease loses its sessions as {@code proxy-lost}.
+ */
+public final class SessionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+
+    private final Jdbi jdbi;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final Duration lease;
+    private final boolean oneTimeTokens;
+
+    public SessionService(Jdbi jdbi, TokenService tokens, Clock clock, Duration lease, boolean oneTimeTokens) {
+        this.jdbi = jdbi;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.lease = lease;
+        this.oneTimeTokens = oneTimeTokens;
+    }
+
+    /** Opens a session for a valid token; a second open writer of the same serial port is refused with 409. */
+    public OpenedSession open(OpenSessionRequest request) {
+        SessionRules.check(request);
+        TokenRow token = tokens.requireValid(request.token());
+        boolean writer = ConsoleSessionContract.ROLE_WRITER.equals(request.role());
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        boolean opened = jdbi.inTransaction(handle -> {
+            SessionDao sessions = handle.attach(SessionDao.class);
+            touchProxy(handle, request.proxyId(), now);
+            if (writer) {
+                int lost = sessions.endLostWriter(token.instanceUuid(), token.portIndex(), now.minus(lease), now);
+                if (lost > 0) {
+                    LOG.info("event=sessions_lost reason=proxy-lost instance={} port_index={} count={}",
+                            token.instanceUuid(), token.portIndex(), lost);
+                }
+            }
+            int inserted = sessions.insert(id, token.tokenHash(), token.tenantId(), token.instanceUuid(),
+                    token.portIndex(), request.proxyId(), request.clientAddress(), request.userAgent(),
+                    request.role(), now);
+            if (inserted == 0) {
+                return false;
+            }
+            if (writer && oneTimeTokens && handle.attach(TokenDao.class).consume(token.tokenHash(), now) == 0) {
+                // Another writer used this one-time token first: undo this session.
+                throw new NotFoundException("token_consumed", "The one-time console token has already been used.");
+            }
+            return true;
+        });
+        if (!opened) {
+            throw inUse(token);
+        }
+        ConsoleSession session = jdbi.onDemand(SessionDao.class).find(id).orElseThrow();
+        LOG.info("event=session_opened session={} instance={} port_index={} role={} proxy={} client={}",
+                id, token.instanceUuid(), token.portIndex(), request.role(), request.proxyId(), request.clientAddress());
+        return new OpenedSession(session, TokenService.bindingOf(token));
+    }
+
+    /** Records the end of a session (idempotent: ending an ended session answers it unchanged). */
+    public ConsoleSession end(String sessionId, EndSessionRequest request) {
+        UUID id = SessionRules.uuid("session_id", sessionId);
+        String reason = SessionRules.checkEndReason(request);
+        SessionDao sessions = jdbi.onDemand(SessionDao.class);
+        if (sessions.end(id, reason, now()) > 0) {
+            LOG.info("event=session_ended session={} reason={}", id, reason);
+        }
+        return sessions.find(id).orElseThrow(() -> unknownSession());
+    }
+
+    /** Force disconnect: marks the sessions revoked (their proxies close them) and revokes their tokens. */
+    public RevokedSessions revoke(RevokeSessionsRequest request) {
+        SessionRules.check(request);
+        Instant now = now();
+        List<String> revoked = jdbi.inTransaction(handle -> {
+            SessionDao sessions = handle.attach(SessionDao.class);
+            TokenDao tokenDao = handle.attach(TokenDao.class);
+            if (request.sessionId() != null) {
+                UUID id = UUID.fromString(request.sessionId());
+                String tokenHash = sessions.tokenHashOf(id).orElseThrow(() -> unknownSession());
+                tokenDao.revoke(tokenHash, now);
+                return sessions.revoke(id, now);
+            }
+            tokenDao.revokePort(request.instanceUuid(), request.portIndex(), now);
+            return sessions.revokePort(request.instanceUuid(), request.portIndex(), now);
+        });
+        LOG.info("event=sessions_revoked count={} session={} instance={} port_index={}", revoked.size(),
+                request.sessionId(), request.instanceUuid(), request.portIndex());
+        return new RevokedSessions(revoked);
+    }
+
+    /** One proxy's heartbeat: renews the lease of all its sessions and returns the revoked ones. */
+    public ProxyHeartbeatAnswer heartbeat(String proxyId) {
+        SessionRules.checkProxyId(proxyId);
+        Instant now = now();
+        return jdbi.inTransaction(handle -> {
+            boolean leaseLost = touchProxy(handle, proxyId, now);
+            return new ProxyHeartbeatAnswer(handle.attach(SessionDao.class).revokedOpenSessionsOf(proxyId), leaseLost);
+        });
+    }
+
+    /** Ends, as proxy-lost, the open sessions of every proxy silent for longer than the lease. */
+    public int endLostSessions() {
+        Instant now = now();
+        int lost = jdbi.onDemand(SessionDao.class).endLostSessions(now.minus(lease), now);
+        if (lost > 0) {
+            LOG.info("event=sessions_lost reason=proxy-lost count={}", lost);
+        }
+        return lost;
+    }
+
+    /** A page of one server's session history, newest first. */
+    public SessionPage history(String instanceUuid, String limit, String marker) {
+        SessionRules.uuid("instance_uuid", instanceUuid);
+        int size = SessionRules.pageSize(limit);
+        SessionDao sessions = jdbi.onDemand(SessionDao.class);
+        UUID after = null;
+        if (marker != null && !marker.isEmpty()) {
+            after = SessionRules.uuid("marker", marker);
+            if (!sessions.existsFor(after, instanceUuid)) {
+                throw new InvalidInputException("marker: is not a session of server " + instanceUuid);
+            }
+        }
+        List<ConsoleSession> page = sessions.page(instanceUuid, after, size + 1);
+        boolean more = page.size() > size;
+        List<ConsoleSession> shown = more ? page.subList(0, size) : page;
+        return new SessionPage(shown, more ? shown.get(shown.size() - 1).sessionId() : null);
+    }
+
+    /** Records that the proxy is alive; if it had been silent past the lease, ends its sessions first. */
+    private boolean touchProxy(Handle handle, String proxyId, Instant now) {
+        SessionDao sessions = handle.attach(SessionDao.class);
+        Instant previous = sessions.heartbeat(proxyId, now).orElse(null);
+        boolean leaseLost = previous != null && previous.isBefore(now.minus(lease));
+        if (leaseLost) {
+            int lost = sessions.endSessionsOfProxy(proxyId, now);
+            LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", proxyId, previous, lost);
+        }
+        return leaseLost;
+    }
+
+    private ConflictException inUse(TokenRow token) {
+        String holder = jdbi.onDemand(SessionDao.class).findOpenWriter(token.instanceUuid(), token.portIndex())
+                .map(s -> " since " + s.startedAt() + " by " + s.clientAddress())
+                .orElse("");
+        LOG.info("event=session_refused reason=console_in_use instance={} port_index={}",
+                token.instanceUuid(), token.portIndex());
+        return new ConflictException("console_in_use", "console in use: serial port " + token.portIndex()
+                + " of server " + token.instanceUuid() + " has a writer" + holder);
+    }
+
+    private static NotFoundException unknownSession() {
+        return new NotFoundException("session_unknown", "No such console session.");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
