@@ -2,6 +2,7 @@ package io.serialgate.api.api;
 
 import io.serialgate.api.core.Server;
 import io.serialgate.api.core.ServerStatus;
+import io.serialgate.common.auth.Secrets;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -50,9 +51,11 @@ public final class ServerViews {
         view.put("user_id", server.projectId());
         view.put("created", timestamp(server.createdAt()));
         view.put("updated", timestamp(server.updatedAt()));
-        view.put("hostId", server.host() == null ? "" : Integer.toHexString((server.projectId() + server.host()).hashCode()));
+        // As Nova: an opaque per-project id of the host, so tenants can tell co-location without host names.
+        view.put("hostId", server.host() == null ? "" : Secrets.sha256Hex(server.projectId() + server.host()).substring(0, 56));
         view.put("image", "");
-        view.put("flavor", Map.of());
+        // Clients read flavor.id (openstack server list fails on a flavor without one); there are no flavors here.
+        view.put("flavor", Map.of("id", "serialgate", "links", List.of()));
         view.put("addresses", Map.of());
         view.put("metadata", Map.of());
         view.put("accessIPv4", "");

@@ -10,7 +10,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        Response.ResponseBuilder answer = NovaFaults.response(status, messageFor(status)).toBuilder();
+        Response.ResponseBuilder answer = Response.fromResponse(NovaFaults.response(status, messageFor(status)));
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
             answer.header("Allow", allow);

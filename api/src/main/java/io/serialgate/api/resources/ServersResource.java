@@ -1,9 +1,10 @@
 package io.serialgate.api.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.serialgate.api.api.CreateServerRequest;
+import io.serialgate.api.api.RemoteConsoleRequest;
 import io.serialgate.api.api.RequestBodies;
 import io.serialgate.api.api.SerialConsoleRequest;
+import io.serialgate.api.api.ServerAction;
 import io.serialgate.api.api.ServerViews;
 import io.serialgate.api.auth.Caller;
 import io.serialgate.api.auth.CallerSecurityContext;
@@ -11,6 +12,8 @@ import io.serialgate.api.core.ProjectScope;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.Server;
 import io.serialgate.api.core.Servers;
+import io.serialgate.api.microversion.ApiVersion;
+import io.serialgate.api.microversion.MicroversionFilter;
 import io.serialgate.common.error.NotFoundException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,12 +22,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +39,6 @@ import java.util.Map;
 @Path("/{base: v2\\.1|v2\\.1/[^/]+|v2/[^/]+}/servers")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ServersResource {
-
-    static final String OS_GET_SERIAL_CONSOLE = "os-getSerialConsole";
 
     private final Servers servers;
     private final SerialConsoles consoles;
@@ -106,26 +107,30 @@ public final class ServersResource {
     @Path("{id}/action")
     public Map<String, Object> action(@PathParam("base") String base, @PathParam("id") String id,
                                       String body, @Context SecurityContext security) {
-        JsonNode json = RequestBodies.parse(body);
-        if (json.isMissingNode()) {
-            throw new io.serialgate.common.error.InvalidInputException("missing_body",
-                    "The request body must name an action, such as {\"os-getSerialConsole\": {\"type\": \"serial\"}}.");
-        }
-        RequestBodies.requireObject(json, "The request body");
-        Iterator<String> names = json.fieldNames();
-        String action = names.hasNext() ? names.next() : null;
-        if (action == null || names.hasNext()) {
-            throw new io.serialgate.common.error.InvalidInputException("bad_action",
-                    "The request body must name exactly one action.");
-        }
+        ServerAction action = ServerAction.from(RequestBodies.parse(body));
         ProjectScope scope = scope(security, base);
-        if (!OS_GET_SERIAL_CONSOLE.equals(action)) {
-            servers.get(scope, id);
-            throw new NotFoundException("no_such_action", "There is no such action: " + action);
+        if (!ServerAction.GET_SERIAL_CONSOLE.equals(action.name())) {
+            servers.get(scope, id); // an unknown server is still 404 first
+            throw new NotFoundException("no_such_action", "There is no such action: " + action.name());
         }
-        SerialConsoleRequest request = SerialConsoleRequest.fromAction(json.get(action));
+        SerialConsoleRequest request = SerialConsoleRequest.fromAction(action.arguments());
         String url = consoles.consoleUrl(scope, id, request.portIndex());
         return Map.of("console", Map.of("type", SerialConsoleRequest.SERIAL, "url", url));
+    }
+
+    /** Nova 2.6+: {@code POST /v2.1/servers/{id}/remote-consoles}; below 2.6 the resource does not exist. */
+    @POST
+    @Path("{id}/remote-consoles")
+    public Map<String, Object> remoteConsole(@PathParam("base") String base, @PathParam("id") String id,
+                                             String body, @Context SecurityContext security,
+                                             @Context ContainerRequestContext request) {
+        if (!MicroversionFilter.of(request).atLeast(ApiVersion.REMOTE_CONSOLES)) {
+            throw new NotFoundException("below_microversion", "The resource could not be found.");
+        }
+        RemoteConsoleRequest console = RemoteConsoleRequest.from(RequestBodies.parse(body));
+        String url = consoles.consoleUrl(scope(security, base), id, console.portIndex());
+        return Map.of("remote_console", Map.of(
+                "protocol", SerialConsoleRequest.SERIAL, "type", SerialConsoleRequest.SERIAL, "url", url));
     }
 
     private static ProjectScope scope(SecurityContext security, String base) {

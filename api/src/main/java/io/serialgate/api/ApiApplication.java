@@ -1,0 +1,102 @@
+package io.serialgate.api;
+
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.serialgate.api.auth.ApiKeyAuthFilter;
+import io.serialgate.api.cli.CreateApiKeyCommand;
+import io.serialgate.api.cli.ListApiKeysCommand;
+import io.serialgate.api.cli.RevokeApiKeyCommand;
+import io.serialgate.api.core.AdminKeyBootstrap;
+import io.serialgate.api.core.ApiKeys;
+import io.serialgate.api.core.SerialConsoles;
+import io.serialgate.api.core.Servers;
+import io.serialgate.api.db.ApiKeyDao;
+import io.serialgate.api.db.ServerDao;
+import io.serialgate.api.errors.BodySizeFilter;
+import io.serialgate.api.errors.DatabaseUnavailableMapper;
+import io.serialgate.api.errors.EarlyEofExceptionMapper;
+import io.serialgate.api.errors.JsonProcessingExceptionMapper;
+import io.serialgate.api.errors.SerialgateExceptionMapper;
+import io.serialgate.api.errors.UnexpectedExceptionMapper;
+import io.serialgate.api.errors.WebApplicationExceptionMapper;
+import io.serialgate.api.microversion.MicroversionFilter;
+import io.serialgate.api.resources.ServersResource;
+import io.serialgate.api.resources.V3SerialConsoleResource;
+import io.serialgate.api.resources.VersionsResource;
+import io.serialgate.common.app.SerialgateApplication;
+import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ConsoleauthClient;
+import io.serialgate.common.config.InternalEndpoints;
+import io.serialgate.common.db.Databases;
+import java.io.PrintStream;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * serialgate's public, Nova-compatible REST API: API keys, servers and console URLs.
+ * Wiring only; the logic lives in {@code core}.
+ */
+public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
+
+    public static final String SCHEMA = "api";
+
+    public static void main(String[] args) throws Exception {
+        new ApiApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "serialgate-api";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
+        super.initialize(bootstrap);
+        bootstrap.addCommand(new CreateApiKeyCommand(commandOutput()));
+        bootstrap.addCommand(new ListApiKeysCommand(commandOutput()));
+        bootstrap.addCommand(new RevokeApiKeyCommand(commandOutput()));
+    }
+
+    /** Where the key commands print their answers. */
+    protected PrintStream commandOutput() {
+        return System.out;
+    }
+
+    @Override
+    public void run(ApiConfiguration configuration, Environment environment) {
+        // Every error, Jersey's own included, must leave as a Nova fault: replace Dropwizard's mappers.
+        if (configuration.getServerFactory() instanceof AbstractServerFactory serverFactory) {
+            serverFactory.setRegisterDefaultExceptionMappers(false);
+        }
+
+        Jdbi jdbi = Databases.migrateAndConnect(environment, configuration.database(), SCHEMA);
+        jdbi.installPlugin(new SqlObjectPlugin());
+        ApiKeys apiKeys = new ApiKeys(jdbi.onDemand(ApiKeyDao.class));
+        new AdminKeyBootstrap(apiKeys, configuration.api()).ensureAdminKey();
+
+        InternalEndpoints internal = configuration.internal();
+        String secret = configuration.serviceAuth().secret();
+        Duration timeout = Duration.ofSeconds(internal.timeoutSeconds());
+        ComputeClient compute = new ComputeClient(internal.computeUrl(), secret, timeout);
+        ConsoleauthClient consoleauth = new ConsoleauthClient(internal.consoleauthUrl(), secret, timeout);
+
+        Servers servers = new Servers(jdbi.onDemand(ServerDao.class), compute);
+        SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, compute, consoleauth);
+
+        environment.jersey().register(new BodySizeFilter());
+        environment.jersey().register(new ApiKeyAuthFilter(apiKeys));
+        environment.jersey().register(new MicroversionFilter());
+        environment.jersey().register(new VersionsResource());
+        environment.jersey().register(new ServersResource(servers, consoles));
+        environment.jersey().register(new V3SerialConsoleResource(consoles));
+
+        environment.jersey().register(new SerialgateExceptionMapper());
+        environment.jersey().register(new JsonProcessingExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new DatabaseUnavailableMapper());
+        environment.jersey().register(new EarlyEofExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper());
+    }
+}
