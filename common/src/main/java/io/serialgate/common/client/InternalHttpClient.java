@@ -56,6 +56,11 @@ public class InternalHttpClient {
         return send(request(path).POST(jsonBody(body)), type);
     }
 
+    /** POST whose answer has no body worth reading (204). */
+    public void postNoContent(String path, Object body) {
+        exchange(request(path).POST(jsonBody(body)));
+    }
+
     public void delete(String path) {
         exchange(request(path).DELETE());
     }

@@ -18,21 +18,28 @@ public final class InternalEndpoints {
     @JsonProperty("compute_url")
     private String computeUrl = "http://127.0.0.1:8782";
 
+    @OptionDoc("The api's address for internal calls: compute hosts send their heartbeat there.")
+    @JsonProperty("api_url")
+    private String apiUrl = "http://127.0.0.1:8774";
+
     @OptionDoc("Timeout of one internal call, 1-300 seconds.")
     @JsonProperty("timeout_seconds")
     private int timeoutSeconds = 10;
 
     public URI consoleauthUrl() { return URI.create(consoleauthUrl); }
     public URI computeUrl() { return URI.create(computeUrl); }
+    public URI apiUrl() { return URI.create(apiUrl); }
     public int timeoutSeconds() { return timeoutSeconds; }
 
     public InternalEndpoints consoleauthUrl(String value) { this.consoleauthUrl = value; return this; }
     public InternalEndpoints computeUrl(String value) { this.computeUrl = value; return this; }
+    public InternalEndpoints apiUrl(String value) { this.apiUrl = value; return this; }
 
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         checkUrl(problems, "consoleauth_url", consoleauthUrl);
         checkUrl(problems, "compute_url", computeUrl);
+        checkUrl(problems, "api_url", apiUrl);
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             problems.add(SECTION + ".timeout_seconds: must lie in 1-300, got " + timeoutSeconds);
         }
