@@ -8,11 +8,13 @@
 (function () {
   'use strict';
 
-  /** The websocket URL for this page: same origin, same directory, token (and mode) carried over. */
-  function consoleSocketUrl(location) {
-    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    // Drop the file name, keep the directory: /prefix/serial.html -> /prefix/
-    var dir = location.pathname.substring(0, location.pathname.lastIndexOf('/') + 1) || '/';
+  /** This page's directory: /prefix/serial.html -> /prefix/ (works under any sub-path). */
+  function pageDirectory(location) {
+    return location.pathname.substring(0, location.pathname.lastIndexOf('/') + 1) || '/';
+  }
+
+  /** The query the console needs: token (and mode) carried over from the page's own query. */
+  function consoleQuery(location) {
     var params = new URLSearchParams(location.search);
     var query = new URLSearchParams();
     ['token', 'mode'].forEach(function (name) {
@@ -21,7 +23,29 @@
       }
     });
     var qs = query.toString();
-    return scheme + '//' + location.host + dir + (qs ? '?' + qs : '');
+    return qs ? '?' + qs : '';
+  }
+
+  /** The websocket URL for this page: same host and port, same directory, ws: or wss: as the page. */
+  function consoleSocketUrl(location) {
+    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return scheme + '//' + location.host + pageDirectory(location) + consoleQuery(location);
+  }
+
+  /**
+   * A refused websocket tells the page nothing (the browser hides the HTTP answer), so ask the
+   * proxy's console-check, which runs the same checks, for the reason.
+   */
+  function explainRefusal(location, done) {
+    if (!window.fetch) {
+      done(null);
+      return;
+    }
+    fetch(pageDirectory(location) + 'console-check' + consoleQuery(location),
+        { cache: 'no-store', credentials: 'same-origin', referrerPolicy: 'no-referrer' })
+      .then(function (r) { return r.json(); })
+      .then(function (body) { done(body && body.error ? body.error.message : null); })
+      .catch(function () { done(null); });
   }
 
   var CLOSE_TEXT = {
@@ -79,7 +103,9 @@
     ws.binaryType = 'arraybuffer';
     socket = ws;
 
+    var opened = false;
     ws.onopen = function () {
+      opened = true;
       var role = new URLSearchParams(window.location.search).get('mode') === 'view' ? 'viewer' : 'writer';
       setStatus('connected', 'connected as ' + role);
       term.focus();
@@ -99,8 +125,17 @@
       if (tail) {
         term.write(tail);
       }
-      setStatus('closed', 'closed: ' + closeReason(event));
       reconnectEl.hidden = false;
+      if (opened) {
+        setStatus('closed', 'closed: ' + closeReason(event));
+        return;
+      }
+      setStatus('closed', 'closed: ' + closeReason(event));
+      explainRefusal(window.location, function (message) {
+        if (message && socket === ws) {
+          setStatus('closed', 'closed: ' + message);
+        }
+      });
     };
   }
 

@@ -4,10 +4,17 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
 import io.serialgate.common.client.ConsoleauthClient;
+import io.serialgate.serialproxy.cli.SerialproxyServerCommand;
 import io.serialgate.serialproxy.core.ConsoleGate;
 import io.serialgate.serialproxy.core.OriginPolicy;
 import io.serialgate.serialproxy.core.PortClaims;
 import io.serialgate.serialproxy.health.ConsoleauthHealthCheck;
+import io.serialgate.serialproxy.metrics.PrometheusServlet;
+import io.serialgate.serialproxy.metrics.ProxyMetrics;
+import io.serialgate.serialproxy.relay.ConsoleRegistry;
+import io.serialgate.serialproxy.relay.RelaySettings;
+import io.serialgate.serialproxy.relay.SerialRelay;
+import io.serialgate.serialproxy.tls.TlsListeners;
 import io.serialgate.serialproxy.web.ConsoleServlet;
 import io.serialgate.serialproxy.web.ListenAddress;
 import io.serialgate.serialproxy.web.RequestLogs;
@@ -39,30 +46,71 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
         super.initialize(bootstrap);
     }
 
+    /** "server" with novncproxy-style flags (--listen, --record, --ssl-only, ...); "check" as usual. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<SerialproxyConfiguration> bootstrap) {
+        bootstrap.addCommand(new SerialproxyServerCommand(this));
+        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
+    }
+
     @Override
     public void run(SerialproxyConfiguration configuration, Environment environment) {
         // Both change how the server is built, which happens after run() returns.
         ListenAddress.apply(configuration.serialConsole(), configuration.getServerFactory());
         RequestLogs.stripQueryStrings(configuration.getServerFactory());
+        TlsListeners.apply(configuration.serialConsole(), configuration.getServerFactory());
 
         ConsoleauthClient consoleauth = new ConsoleauthClient(configuration.internal().consoleauthUrl(),
                 configuration.serviceAuth().secret(), Duration.ofSeconds(configuration.internal().timeoutSeconds()));
-        ConsoleGate gate = new ConsoleGate(new OriginPolicy(configuration.serialproxy().allowedOrigins()),
-                consoleauth, new PortClaims());
+        ConsoleGate<SerialRelay> gate = new ConsoleGate<>(new OriginPolicy(configuration.serialproxy().allowedOrigins(),
+                configuration.serialConsole().baseUrl()),
+                consoleauth, new PortClaims<>());
         StaticFiles files = StaticFiles.from(configuration.serialConsole().web());
+
+        SerialproxyOptions options = configuration.serialproxy();
+        ConsoleRegistry registry = new ConsoleRegistry();
+        environment.lifecycle().manage(registry);
+        // Close consoles with 1001 "proxy shutting down" as soon as the server begins to stop.
+        environment.lifecycle().addEventListener(registry);
+        ProxyMetrics metrics = new ProxyMetrics(registry);
+        Duration keepalive = Duration.ofSeconds(options.keepaliveSeconds());
+        Duration idle = Duration.ofSeconds(options.idleTimeoutSeconds());
+        RelaySettings.Recording recording = configuration.serialConsole().record()
+                ? new RelaySettings.Recording(java.nio.file.Path.of(options.recordDir()), options.recordInput(),
+                        options.recordMaxKib() * 1024L)
+                : null;
+        RelaySettings settings = new RelaySettings(registry, metrics, keepalive, idle, options.viewerBufferKib() * 1024,
+                recording, options.endAtTokenExpiry());
 
         // serialproxy has no REST resources: every path belongs to the console servlet.
         environment.jersey().disable();
-        Duration idle = Duration.ofSeconds(configuration.serialproxy().idleTimeoutSeconds());
+        Duration deadConnection = transportIdleTimeout(keepalive, idle);
         JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), (context, container) -> {
-            container.setIdleTimeout(idle);
+            container.setIdleTimeout(deadConnection);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
         });
-        environment.servlets().addServlet("console", new ConsoleServlet(gate, files)).addMapping("/*");
+        environment.servlets().addServlet("console", new ConsoleServlet(gate, files, settings)).addMapping("/*");
+        environment.admin().addServlet("prometheus", new PrometheusServlet(metrics)).addMapping("/prometheus");
         environment.healthChecks().register("consoleauth",
                 new ConsoleauthHealthCheck(configuration.internal().consoleauthUrl(), configuration.internal().timeoutSeconds()));
-        LOG.info("event=serialproxy_configured static_files={} allowed_origins={} idle_timeout_seconds={}",
-                files.source(), configuration.serialproxy().allowedOrigins().size(), idle.toSeconds());
+        if (configuration.serialConsole().daemon()) {
+            LOG.info("event=daemon_option_ignored reason=\"serialproxy never forks; let systemd supervise it (Type=simple)\"");
+        }
+        LOG.info("event=serialproxy_configured static_files={} allowed_origins={} idle_timeout_seconds={} "
+                        + "keepalive_seconds={}", files.source(), options.allowedOrigins().size(), idle.toSeconds(),
+                keepalive.toSeconds());
+    }
+
+    /**
+     * Jetty's own idle timeout only detects dead connections: with keepalive pings a live browser
+     * answers pongs well within three intervals. The console idle timeout (data only) is enforced
+     * by the relay itself so pings cannot keep an abandoned console open.
+     */
+    static Duration transportIdleTimeout(Duration keepalive, Duration idle) {
+        if (!keepalive.isZero()) {
+            return keepalive.multipliedBy(3).plusSeconds(5);
+        }
+        return idle.isZero() ? Duration.ofHours(24) : idle.plusSeconds(30);
     }
 }

@@ -18,20 +18,68 @@ public final class SerialproxyOptions {
     @JsonProperty("allowed_origins")
     private List<String> allowedOrigins = new ArrayList<>();
 
-    /** A console with no traffic either way for this long is closed. */
+    /** A console with no data either way for this long is closed ("idle timeout"); 0 = never. Pings do not count. */
     @JsonProperty("idle_timeout_seconds")
     private int idleTimeoutSeconds = 600;
 
+    /** Websocket ping interval, so load balancers do not cut quiet consoles; 0 = no pings. */
+    @JsonProperty("keepalive_seconds")
+    private int keepaliveSeconds = 30;
+
+    /** How far (KiB of output) a read-only viewer may fall behind before it is dropped. */
+    @JsonProperty("viewer_buffer_kib")
+    private int viewerBufferKib = 256;
+
+    /**
+     * End a console when its token expires (Nova's [consoleauth] enforce_session_timeout). Off by
+     * default: the token normally only guards the connect.
+     */
+    @JsonProperty("end_at_token_expiry")
+    private boolean endAtTokenExpiry = false;
+
+    public boolean endAtTokenExpiry() { return endAtTokenExpiry; }
+
+    /** Where serial_console.record writes one asciicast v2 file per console. */
+    @JsonProperty("record_dir")
+    private String recordDir = "/var/lib/serialgate/recordings";
+
+    /** Record typed input too ("i" events). Off by default: input carries passwords. */
+    @JsonProperty("record_input")
+    private boolean recordInput = false;
+
+    /** Size bound of one recording in KiB; recording stops (the console goes on) beyond it. */
+    @JsonProperty("record_max_kib")
+    private int recordMaxKib = 10 * 1024;
+
+    public String recordDir() { return recordDir; }
+    public boolean recordInput() { return recordInput; }
+    public int recordMaxKib() { return recordMaxKib; }
+
     public List<String> allowedOrigins() { return allowedOrigins == null ? List.of() : allowedOrigins; }
     public int idleTimeoutSeconds() { return idleTimeoutSeconds; }
+    public int keepaliveSeconds() { return keepaliveSeconds; }
+    public int viewerBufferKib() { return viewerBufferKib; }
 
     public SerialproxyOptions allowedOrigins(List<String> value) { this.allowedOrigins = value; return this; }
     public SerialproxyOptions idleTimeoutSeconds(int value) { this.idleTimeoutSeconds = value; return this; }
+    public SerialproxyOptions keepaliveSeconds(int value) { this.keepaliveSeconds = value; return this; }
 
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > 86_400) {
-            problems.add(SECTION + ".idle_timeout_seconds: must lie in 1-86400, got " + idleTimeoutSeconds);
+        if (idleTimeoutSeconds < 0 || idleTimeoutSeconds > 86_400) {
+            problems.add(SECTION + ".idle_timeout_seconds: must lie in 0-86400 (0 = never), got " + idleTimeoutSeconds);
+        }
+        if (keepaliveSeconds < 0 || keepaliveSeconds > 3_600) {
+            problems.add(SECTION + ".keepalive_seconds: must lie in 0-3600 (0 = no pings), got " + keepaliveSeconds);
+        }
+        if (viewerBufferKib < 16 || viewerBufferKib > 65_536) {
+            problems.add(SECTION + ".viewer_buffer_kib: must lie in 16-65536, got " + viewerBufferKib);
+        }
+        if (recordDir == null || recordDir.isBlank()) {
+            problems.add(SECTION + ".record_dir: must not be empty");
+        }
+        if (recordMaxKib < 1 || recordMaxKib > 4 * 1024 * 1024) {
+            problems.add(SECTION + ".record_max_kib: must lie in 1-4194304, got " + recordMaxKib);
         }
         for (String origin : allowedOrigins()) {
             if (origin == null || origin.isBlank()) {

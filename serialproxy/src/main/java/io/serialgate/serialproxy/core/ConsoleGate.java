@@ -2,6 +2,7 @@ package io.serialgate.serialproxy.core;
 
 import io.serialgate.common.client.ConsoleauthClient;
 import io.serialgate.common.contract.TokenBinding;
+import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
@@ -14,52 +15,114 @@ import java.util.List;
  * Origin, token present, subprotocol, token valid (one call to consoleauth), port free. Any
  * failure is a {@link SerialgateException} whose status is answered as plain HTTP, so nothing
  * reaches the guest and the client learns why (Nova upgrades first and then drops the socket).
+ *
+ * @param <C> the open console type held by {@link PortClaims}
  */
-public final class ConsoleGate {
+public final class ConsoleGate<C> {
 
-    /** The only subprotocol spoken: raw bytes in binary frames. */
+    /** Raw bytes in binary frames: what the terminal page speaks. */
     public static final String BINARY = "binary";
+    /** Base64 in text frames, for old clients. */
+    public static final String BASE64 = "base64";
+
+    public enum Mode {
+        /** The one connection that may type. */
+        WRITE,
+        /** Read-only: sees the writer's output, its input is dropped. */
+        VIEW;
+
+        /** {@code ?mode=view} joins as a viewer; absent or {@code write} is the writer. */
+        public static Mode parse(String mode) {
+            if (mode == null || mode.isBlank() || mode.equalsIgnoreCase("write")) {
+                return WRITE;
+            }
+            if (mode.equalsIgnoreCase("view")) {
+                return VIEW;
+            }
+            throw new InvalidInputException("mode_invalid", "mode must be 'view' or 'write', got '"
+                    + (mode.length() > 20 ? mode.substring(0, 20) + "..." : mode) + "'");
+        }
+    }
 
     private final OriginPolicy origins;
     private final ConsoleauthClient consoleauth;
-    private final PortClaims claims;
+    private final PortClaims<C> claims;
 
-    public ConsoleGate(OriginPolicy origins, ConsoleauthClient consoleauth, PortClaims claims) {
+    public ConsoleGate(OriginPolicy origins, ConsoleauthClient consoleauth, PortClaims<C> claims) {
         this.origins = origins;
         this.consoleauth = consoleauth;
         this.claims = claims;
     }
 
-    /** What an admitted connection may do: relay to binding's host:port while holding claim. */
-    public record Admission(TokenBinding binding, PortClaims.Claim claim, String subprotocol) {}
+    /**
+     * What an admitted connection may do. A writer holds a fresh claim it must release; a viewer
+     * gets the writer's claim (to find the open console) and must not release it.
+     */
+    public record Admission<C>(TokenBinding binding, Mode mode, PortClaims<C>.Claim claim, String subprotocol) {}
 
     /**
      * @param token the {@code token} query parameter, or null
      * @param origin the Origin header, or null for non-browser clients
      * @param hostHeader the Host header
      * @param offeredSubprotocols what the client offered in Sec-WebSocket-Protocol (may be empty)
+     * @param mode the {@code mode} query parameter, or null
      */
-    public Admission admit(String token, String origin, String hostHeader, List<String> offeredSubprotocols) {
+    public Admission<C> admit(String token, String origin, String hostHeader, List<String> offeredSubprotocols,
+            String mode) {
         origins.check(origin, hostHeader);
+        Mode parsedMode = Mode.parse(mode);
+        requireToken(token);
+        String subprotocol = chooseSubprotocol(offeredSubprotocols);
+        TokenBinding binding = validate(token);
+        if (parsedMode == Mode.VIEW) {
+            return new Admission<>(binding, parsedMode, openConsole(binding), subprotocol);
+        }
+        return new Admission<>(binding, parsedMode, claims.claim(binding.host(), binding.port()), subprotocol);
+    }
+
+    /**
+     * The same checks as {@link #admit} without taking anything: lets the terminal page, which
+     * cannot read the HTTP answer of a refused websocket, tell the user why it was refused.
+     */
+    public void probe(String token, String origin, String hostHeader, String mode) {
+        origins.check(origin, hostHeader);
+        Mode parsedMode = Mode.parse(mode);
+        requireToken(token);
+        TokenBinding binding = validate(token);
+        if (parsedMode == Mode.VIEW) {
+            openConsole(binding);
+        } else if (claims.current(binding.host(), binding.port()) != null) {
+            throw PortClaims.inUse();
+        }
+    }
+
+    private PortClaims<C>.Claim openConsole(TokenBinding binding) {
+        PortClaims<C>.Claim writer = claims.current(binding.host(), binding.port());
+        if (writer == null || writer.console() == null) {
+            throw new ConflictException("console_not_open",
+                    "console not open: viewers can only join a console that has a connected writer.");
+        }
+        return writer;
+    }
+
+    private static void requireToken(String token) {
         if (token == null || token.isBlank()) {
             throw new UnauthorizedException("token_missing",
                     "invalid token: the console URL carries no token (expected ?token=...).");
         }
-        String subprotocol = chooseSubprotocol(offeredSubprotocols);
-        TokenBinding binding = validate(token);
-        PortClaims.Claim claim = claims.claim(binding.host(), binding.port());
-        return new Admission(binding, claim, subprotocol);
     }
 
     private static String chooseSubprotocol(List<String> offered) {
         if (offered == null || offered.isEmpty()) {
             return null; // plain websocket clients (websocat) offer none: raw binary frames anyway
         }
-        if (offered.stream().anyMatch(p -> BINARY.equalsIgnoreCase(p.trim()))) {
-            return BINARY;
+        for (String preferred : List.of(BINARY, BASE64)) {
+            if (offered.stream().anyMatch(p -> preferred.equalsIgnoreCase(p.trim()))) {
+                return preferred;
+            }
         }
         throw new InvalidInputException("subprotocol_unsupported",
-                "unsupported websocket subprotocol " + offered + ": this proxy speaks 'binary'.");
+                "unsupported websocket subprotocol " + offered + ": this proxy speaks 'binary' (or 'base64').");
     }
 
     /** consoleauth's answer, translated into what the user meets at this door. */

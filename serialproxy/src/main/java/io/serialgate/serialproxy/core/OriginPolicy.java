@@ -10,14 +10,37 @@ import java.util.Locale;
  * check any web site a logged-in user visits could open the console in the user's name
  * (cross-site websocket hijacking, Nova's CVE-2015-0259). Clients that send no Origin at all are
  * not browsers (CLI, websocat) and carry the token themselves, so they pass.
+ *
+ * <p>As in Nova, a page matched by host name must also use the scheme of the console URL the api
+ * hands out ({@code serial_console.base_url}, ws/wss counted as http/https): an http page may
+ * not drive a console published over https. Full-origin entries match scheme and port exactly.
  */
 public final class OriginPolicy {
 
     private final List<String> allowed;
+    private final String expectedScheme;
 
-    /** @param allowed host names (any scheme and port) or full origins such as https://dash.example.com:8443 */
-    public OriginPolicy(List<String> allowed) {
+    /**
+     * @param allowed host names (any port) or full origins such as https://dash.example.com:8443
+     * @param baseUrl serial_console.base_url, whose scheme host-name matches must use
+     */
+    public OriginPolicy(List<String> allowed, String baseUrl) {
         this.allowed = allowed.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
+        this.expectedScheme = httpScheme(baseUrl);
+    }
+
+    /** http or https for a base URL (ws -> http, wss -> https); null when it cannot be told. */
+    private static String httpScheme(String url) {
+        try {
+            String scheme = new URI(url).getScheme();
+            if (scheme == null) {
+                return null;
+            }
+            scheme = scheme.toLowerCase(Locale.ROOT);
+            return scheme.startsWith("ws") ? scheme.replaceFirst("^ws", "http") : scheme;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /**
@@ -33,17 +56,26 @@ public final class OriginPolicy {
         if (originHost == null) {
             throw refused(origin);
         }
-        if (originHost.equals(hostnameOf(hostHeader))) {
+        if (originHost.equals(hostnameOf(hostHeader)) || allowed.contains(originHost)) {
+            checkScheme(origin);
             return;
         }
         String normalized = normalizeOrigin(origin);
         for (String entry : allowed) {
-            boolean match = entry.contains("://") ? normalizeOrigin(entry).equals(normalized) : entry.equals(originHost);
-            if (match) {
+            if (entry.contains("://") && normalizeOrigin(entry).equals(normalized)) {
                 return;
             }
         }
         throw refused(origin);
+    }
+
+    private void checkScheme(String origin) {
+        String scheme = URI.create(origin.trim()).getScheme().toLowerCase(Locale.ROOT);
+        if (expectedScheme != null && !expectedScheme.equals(scheme)) {
+            throw new ForbiddenException("origin_scheme_mismatch", "Origin " + abbreviate(origin)
+                    + " uses " + scheme + " but consoles here are published over " + expectedScheme
+                    + " (serial_console.base_url).");
+        }
     }
 
     private static ForbiddenException refused(String origin) {

@@ -8,8 +8,9 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
-import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,41 +20,70 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One console: the websocket of one writer bridged to the TCP serial port of one guest.
+ * One console: the websocket of the port's one writer bridged to the TCP serial port of a guest,
+ * with any number of read-only {@link ConsoleViewer}s receiving the same output.
  *
  * <p>Both directions are callback driven, so no thread is parked per console, and both are
- * naturally bounded: the guest socket is read again only after the previous chunk's websocket
- * send completed, and the next websocket frame is demanded only after the previous one was fully
- * written to the guest (auto-demand happens when the frame's callback completes). A slow side
- * therefore throttles the other instead of growing the proxy's memory.
+ * bounded: the guest socket is read again only after the previous chunk's websocket send to the
+ * writer completed, and the next websocket frame is demanded only after the previous one was fully
+ * written to the guest (auto-demand happens when the frame's callback completes). A stalled
+ * browser therefore stops the proxy reading the guest instead of growing its memory. Viewers never
+ * slow the writer: each has a bounded backlog and is dropped when it overflows.
  *
- * <p>Threads: {@code onWebSocket*} run on Jetty's threads; guest read/write completions run on the
- * JVM's default asynchronous channel group; websocket send completions on Jetty's threads.
+ * <p>Threads: {@code onWebSocket*} run on Jetty's threads; guest read/write completions on the
+ * JVM's default asynchronous channel group; websocket send completions on Jetty's threads;
+ * {@link #tick} on the registry's timer thread.
  */
-public final class SerialRelay implements Session.Listener.AutoDemanding {
+public final class SerialRelay implements Session.Listener.AutoDemanding, ConsoleEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialRelay.class);
     private static final int GUEST_READ_BUFFER = 16 * 1024;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final TokenBinding binding;
-    private final PortClaims.Claim claim;
+    private final PortClaims<SerialRelay>.Claim claim;
     private final String remote;
+    private final RelaySettings settings;
+    private final long requestedAtNanos;
+    private final Framing framing;
+    private volatile SessionRecorder recorder = SessionRecorder.OFF;
     private final CompletableFuture<AsynchronousSocketChannel> guest = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong bytesToGuest = new AtomicLong();
     private final AtomicLong bytesToBrowser = new AtomicLong();
+    private final Set<ConsoleViewer> viewers = new CopyOnWriteArraySet<>();
     private volatile AsynchronousSocketChannel channel;
     private volatile Session session;
+    private volatile long lastDataNanos = System.nanoTime();
+    private volatile long lastPingNanos = System.nanoTime();
 
-    public SerialRelay(TokenBinding binding, PortClaims.Claim claim, String remote) {
+    public SerialRelay(TokenBinding binding, PortClaims<SerialRelay>.Claim claim, String remote, RelaySettings settings,
+            long requestedAtNanos, Framing framing) {
+        this.framing = framing;
         this.binding = binding;
         this.claim = claim;
         this.remote = remote;
+        this.settings = settings;
+        this.requestedAtNanos = requestedAtNanos;
+    }
+
+    @Override
+    public Role role() {
+        return Role.WRITER;
+    }
+
+    Framing framing() {
+        return framing;
+    }
+
+    public TokenBinding binding() {
+        return binding;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        settings.registry().add(this);
         try {
             AsynchronousSocketChannel ch = AsynchronousSocketChannel.open();
             channel = ch;
@@ -70,8 +100,13 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
     private final class Connected implements CompletionHandler<Void, AsynchronousSocketChannel> {
         @Override
         public void completed(Void result, AsynchronousSocketChannel ch) {
-            LOG.info("event=console_connected instance={} port_index={} guest={}:{} remote={}",
+            settings.metrics().connectLatency(System.nanoTime() - requestedAtNanos);
+            settings.metrics().connected(Role.WRITER);
+            LOG.info("event=console_connected role=writer instance={} port_index={} guest={}:{} remote={}",
                     binding.instanceUuid(), binding.portIndex(), binding.host(), binding.port(), remote);
+            recorder = settings.recorderFor(binding);
+            // Viewers may join from now on.
+            claim.attach(SerialRelay.this);
             guest.complete(ch);
             readGuest(ch, ByteBuffer.allocate(GUEST_READ_BUFFER));
         }
@@ -96,13 +131,23 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
                     return;
                 }
                 buffer.flip();
+                recorder.output(buffer);
+                lastDataNanos = System.nanoTime();
                 bytesToBrowser.addAndGet(n);
-                session.sendBinary(buffer, Callback.from(
+                settings.metrics().bytesToBrowser(n);
+                if (!viewers.isEmpty()) {
+                    byte[] copy = new byte[n];
+                    buffer.duplicate().get(copy);
+                    for (ConsoleViewer viewer : viewers) {
+                        viewer.offer(copy);
+                    }
+                }
+                framing.send(session, buffer, Callback.from(
                         () -> {
                             buffer.clear();
                             readGuest(ch, buffer);
                         },
-                        failure -> finish(CloseReasons.GUEST_UNREACHABLE, "browser write failed", failure)));
+                        failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
             }
 
             @Override
@@ -124,13 +169,23 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
         });
     }
 
-    /** Text frames (some generic websocket clients send typed text as text): UTF-8 bytes to the guest. */
+    /**
+     * Text frames: base64 for base64 clients; otherwise typed text from generic websocket clients
+     * (websocat), sent to the guest as UTF-8.
+     */
     @Override
     public void onWebSocketText(String text) {
+        byte[] bytes;
+        try {
+            bytes = framing.fromText(text);
+        } catch (IllegalArgumentException e) {
+            finish(1007, "invalid base64 frame", e);
+            return;
+        }
         // Auto-demand follows as soon as this returns, so wait for the write here to keep writes
         // to the guest strictly one at a time.
         CompletableFuture<Void> written = new CompletableFuture<>();
-        onWebSocketBinary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+        onWebSocketBinary(ByteBuffer.wrap(bytes),
                 Callback.from(() -> written.complete(null), written::completeExceptionally));
         try {
             written.get(30, TimeUnit.SECONDS);
@@ -141,6 +196,8 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
 
     private void writeGuest(AsynchronousSocketChannel ch, ByteBuffer payload, Callback callback) {
         int size = payload.remaining();
+        recorder.input(payload);
+        lastDataNanos = System.nanoTime();
         ch.write(payload, null, new CompletionHandler<Integer, Void>() {
             @Override
             public void completed(Integer written, Void unused) {
@@ -149,6 +206,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
                     return;
                 }
                 bytesToGuest.addAndGet(size);
+                settings.metrics().bytesToGuest(size);
                 callback.succeed();
             }
 
@@ -160,19 +218,58 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
         });
     }
 
+    /** A viewer joins; false when this console already ended. */
+    boolean addViewer(ConsoleViewer viewer) {
+        viewers.add(viewer);
+        if (finished.get()) {
+            viewers.remove(viewer);
+            return false;
+        }
+        return true;
+    }
+
+    void removeViewer(ConsoleViewer viewer) {
+        viewers.remove(viewer);
+    }
+
+    @Override
+    public void tick(long nowNanos) {
+        if (settings.endAtTokenExpiry() && binding.expiresAt() != null
+                && !java.time.Instant.now().isBefore(binding.expiresAt())) {
+            finish(CloseReasons.TOKEN_EXPIRED, CloseReasons.TOKEN_EXPIRED_TEXT, null);
+            return;
+        }
+        long idle = settings.idleTimeout().toNanos();
+        if (idle > 0 && nowNanos - lastDataNanos >= idle) {
+            finish(CloseReasons.IDLE_TIMEOUT, CloseReasons.IDLE_TIMEOUT_TEXT, null);
+            return;
+        }
+        long keepalive = settings.keepalive().toNanos();
+        Session s = session;
+        if (keepalive > 0 && s != null && s.isOpen() && nowNanos - lastPingNanos >= keepalive) {
+            lastPingNanos = nowNanos;
+            s.sendPing(EMPTY.duplicate(), Callback.NOOP);
+        }
+    }
+
+    @Override
+    public void end(int code, String reason) {
+        finish(code, reason, null);
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
-        end("browser", statusCode, reason, null);
+        release("browser", statusCode, reason, null);
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        end("error", 1011, cause.getClass().getSimpleName(), cause);
+        release("error", 1011, cause.getClass().getSimpleName(), cause);
     }
 
     /** Ends the console from the proxy's side: close the websocket with a code and reason the page shows. */
     private void finish(int code, String reason, Throwable cause) {
-        if (end("proxy", code, reason, cause)) {
+        if (release("proxy", code, reason, cause)) {
             Session s = session;
             if (s != null && s.isOpen()) {
                 s.close(code, reason, Callback.NOOP);
@@ -180,8 +277,8 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
         }
     }
 
-    /** Releases the guest socket and the port claim exactly once; true for the caller that did it. */
-    private boolean end(String closedBy, int code, String reason, Throwable cause) {
+    /** Releases the guest socket, the port claim and the viewers exactly once; true for the caller that did it. */
+    private boolean release(String closedBy, int code, String reason, Throwable cause) {
         if (!finished.compareAndSet(false, true)) {
             return false;
         }
@@ -194,7 +291,19 @@ public final class SerialRelay implements Session.Listener.AutoDemanding {
             }
         }
         claim.release();
-        LOG.info("event=console_closed instance={} port_index={} closed_by={} code={} reason=\"{}\" "
+        recorder.close();
+        settings.registry().remove(this);
+        boolean writerLeft = "browser".equals(closedBy) || "error".equals(closedBy);
+        for (ConsoleViewer viewer : viewers) {
+            if (writerLeft) {
+                viewer.end(CloseReasons.WRITER_LEFT, CloseReasons.WRITER_LEFT_TEXT);
+            } else {
+                viewer.end(code, reason);
+            }
+        }
+        viewers.clear();
+        settings.metrics().closed(reason);
+        LOG.info("event=console_closed role=writer instance={} port_index={} closed_by={} code={} reason=\"{}\" "
                         + "bytes_to_guest={} bytes_to_browser={}{}",
                 binding.instanceUuid(), binding.portIndex(), closedBy, code, reason,
                 bytesToGuest.get(), bytesToBrowser.get(),

@@ -5,8 +5,13 @@ import io.dropwizard.jackson.Jackson;
 import io.serialgate.common.error.ErrorBody;
 import io.serialgate.common.error.SerialgateException;
 import io.serialgate.serialproxy.core.ConsoleGate;
+import io.serialgate.serialproxy.core.PortClaims;
+import io.serialgate.serialproxy.relay.ConsoleViewer;
+import io.serialgate.serialproxy.relay.Framing;
+import io.serialgate.serialproxy.relay.RelaySettings;
 import io.serialgate.serialproxy.relay.SerialRelay;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,20 +30,26 @@ import org.slf4j.LoggerFactory;
  * Every path of the proxy. A websocket upgrade, at any path, is a console: it passes the
  * {@link ConsoleGate} first and is answered with plain HTTP 4xx/5xx and a JSON reason when refused,
  * so the URL the api hands out works both in a browser and as a websocket. Any other GET is a
- * static file (the terminal page).
+ * static file (the terminal page), except {@code console-check}, which answers in JSON whether
+ * the same upgrade would be admitted (a browser cannot read a refused upgrade's answer).
  */
 public final class ConsoleServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
-    private final transient ConsoleGate gate;
+    /** The page asks here why its websocket was refused: {@code <dir>/console-check?token=...}. */
+    public static final String PROBE = "console-check";
+
+    private final transient ConsoleGate<SerialRelay> gate;
     private final transient StaticFiles files;
+    private final transient RelaySettings settings;
     private transient JettyWebSocketServerContainer container;
 
-    public ConsoleServlet(ConsoleGate gate, StaticFiles files) {
+    public ConsoleServlet(ConsoleGate<SerialRelay> gate, StaticFiles files, RelaySettings settings) {
         this.gate = gate;
         this.files = files;
+        this.settings = settings;
     }
 
     @Override
@@ -62,32 +73,60 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private void openConsole(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long requestedAt = System.nanoTime();
         String remote = req.getRemoteAddr() + ":" + req.getRemotePort();
-        ConsoleGate.Admission admission;
+        if (settings.registry().isStopping()) {
+            writeError(resp, 503, "shutting_down", "proxy shutting down");
+            return;
+        }
+        ConsoleGate.Admission<SerialRelay> admission;
         try {
-            admission = gate.admit(req.getParameter("token"), req.getHeader("Origin"), req.getHeader("Host"),
-                    offeredSubprotocols(req));
+            admission = gate.admit(token(req), req.getHeader("Origin"), req.getHeader("Host"),
+                    offeredSubprotocols(req), req.getParameter("mode"));
         } catch (SerialgateException e) {
+            settings.metrics().refused(e.reason());
             LOG.info("event=console_refused status={} reason={} remote={}", e.status(), e.reason(), remote);
             writeError(resp, e.status(), e.reason(), e.getMessage());
             return;
         }
+        boolean writer = admission.mode() == ConsoleGate.Mode.WRITE;
         boolean upgraded = false;
         try {
             upgraded = container.upgrade((upgradeRequest, upgradeResponse) -> {
                 if (admission.subprotocol() != null) {
                     upgradeResponse.setAcceptedSubProtocol(admission.subprotocol());
                 }
-                return new SerialRelay(admission.binding(), admission.claim(), remote);
+                PortClaims<SerialRelay>.Claim claim = admission.claim();
+                Framing framing = Framing.of(admission.subprotocol());
+                return writer
+                        ? new SerialRelay(admission.binding(), claim, remote, settings, requestedAt, framing)
+                        : new ConsoleViewer(claim.console(), remote, settings, framing);
             }, req, resp);
         } finally {
-            if (!upgraded) {
+            if (!upgraded && writer) {
                 admission.claim().release();
             }
         }
         if (!upgraded && !resp.isCommitted()) {
             writeError(resp, 400, "bad_upgrade", "not a valid websocket upgrade request");
         }
+    }
+
+    /** {@code ?token=} first; a {@code token} cookie as fallback (for pages that keep the URL clean). */
+    static String token(HttpServletRequest req) {
+        String token = req.getParameter("token");
+        if (token != null && !token.isBlank()) {
+            return token;
+        }
+        Cookie[] cookies = req.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if ("token".equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return token;
     }
 
     private static List<String> offeredSubprotocols(HttpServletRequest req) {
@@ -104,6 +143,10 @@ public final class ConsoleServlet extends HttpServlet {
 
     private void serveFile(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? req.getServletPath() : req.getPathInfo();
+        if (path.equals("/" + PROBE) || path.endsWith("/" + PROBE)) {
+            probe(req, resp);
+            return;
+        }
         Optional<StaticFiles.Asset> found = files.open(path);
         if (found.isEmpty()) {
             writeError(resp, 404, "not_found", "No such file here; the terminal page is serial.html.");
@@ -127,6 +170,19 @@ public final class ConsoleServlet extends HttpServlet {
             OutputStream out = resp.getOutputStream();
             in.transferTo(out);
         }
+    }
+
+    private void probe(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            gate.probe(token(req), req.getHeader("Origin"), req.getHeader("Host"), req.getParameter("mode"));
+        } catch (SerialgateException e) {
+            writeError(resp, e.status(), e.reason(), e.getMessage());
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getOutputStream().write("{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void writeError(HttpServletResponse resp, int status, String reason, String message) throws IOException {

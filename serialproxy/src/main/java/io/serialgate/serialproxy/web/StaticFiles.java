@@ -61,6 +61,16 @@ public final class StaticFiles {
         if (name == null) {
             return Optional.empty();
         }
+        Optional<Asset> asset = openExactly(name);
+        if (asset.isEmpty() && name.contains("/")) {
+            // A reverse proxy that does not strip its sub-path sends /prefix/serial.html: the page
+            // and its assets are flat, so serve them by file name from any directory.
+            asset = openExactly(name.substring(name.lastIndexOf('/') + 1));
+        }
+        return asset;
+    }
+
+    private Optional<Asset> openExactly(String name) throws IOException {
         InputStream body;
         if (directory != null) {
             Path file = directory.resolve(name).normalize();
