@@ -10,12 +10,17 @@ import io.serialgate.compute.core.ComputeDriver;
 import io.serialgate.compute.core.PortAllocator;
 import io.serialgate.compute.core.PortProbe;
 import io.serialgate.compute.core.SpawnRequestValidator;
+import io.serialgate.compute.core.external.ExternalDriver;
 import io.serialgate.compute.core.fake.FakeDriver;
+import io.serialgate.compute.core.libvirt.LibvirtConnector;
+import io.serialgate.compute.core.libvirt.LibvirtDriver;
+import io.serialgate.compute.health.DriverHealthCheck;
 import io.serialgate.compute.resources.HostResource;
 import io.serialgate.compute.resources.JsonErrorMapper;
 import io.serialgate.compute.resources.ServersResource;
 import io.serialgate.compute.resources.UnexpectedErrorMapper;
 import io.serialgate.compute.resources.WebApplicationErrorMapper;
+import io.serialgate.compute.tasks.ReconcilePortsTask;
 import java.net.InetAddress;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,8 +54,13 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
         InetAddress listenAddress = InetAddress.getByName(configuration.serialConsole().proxyclientAddress());
         Jdbi jdbi = Databases.migrateAndConnect(environment, configuration.database(), SCHEMA);
         PortAllocator allocator = new PortAllocator(jdbi, compute.host(), range, new PortProbe(listenAddress));
-        ComputeDriver driver = createDriver(compute, jdbi, allocator, listenAddress);
+        ComputeDriver driver = createDriver(compute, jdbi, allocator, listenAddress,
+                configuration.serialConsole().proxyclientAddress());
         environment.lifecycle().manage(driver);
+        environment.healthChecks().register("compute-driver", new DriverHealthCheck(driver));
+        if (driver instanceof LibvirtDriver libvirt) {
+            environment.admin().addTask(new ReconcilePortsTask(libvirt));
+        }
 
         environment.jersey().register(new ServersResource(driver, new SpawnRequestValidator(compute.maxSerialPorts())));
         environment.jersey().register(new HostResource(new ComputeHostInfo(compute.host(), driver.name(), range.toString())));
@@ -58,9 +68,12 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
 
     /** The driver named by {@code compute.driver} (checked at load time). */
     protected ComputeDriver createDriver(ComputeOptions compute, Jdbi jdbi, PortAllocator allocator,
-                                         InetAddress listenAddress) {
+                                         InetAddress listenAddress, String proxyclientAddress) {
         return switch (compute.driver()) {
-            case FakeDriver.NAME -> new FakeDriver(jdbi, allocator, listenAddress);
+            case FakeDriver.NAME -> new FakeDriver(jdbi, allocator, listenAddress, proxyclientAddress);
+            case ExternalDriver.NAME -> new ExternalDriver(jdbi, compute.host(), compute.maxSerialPorts());
+            case LibvirtDriver.NAME -> new LibvirtDriver(compute.libvirt(),
+                    LibvirtConnector.forUri(compute.libvirt().uri()), allocator, proxyclientAddress);
             default -> throw new IllegalStateException("compute.driver: unknown driver '" + compute.driver() + "'");
         };
     }

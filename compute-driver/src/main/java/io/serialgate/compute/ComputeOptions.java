@@ -10,7 +10,7 @@ import java.util.List;
 public final class ComputeOptions {
 
     public static final String SECTION = "compute";
-    public static final List<String> DRIVERS = List.of("fake");
+    public static final List<String> DRIVERS = List.of("fake", "libvirt", "external");
     /** QEMU accepts more, but Nova's images never ask for more than a handful of serial ports. */
     public static final int MAX_SERIAL_PORTS_LIMIT = 32;
 
@@ -23,9 +23,13 @@ public final class ComputeOptions {
     @JsonProperty("max_serial_ports")
     private int maxSerialPorts = 4;
 
+    @JsonProperty("libvirt")
+    private LibvirtOptions libvirt = new LibvirtOptions();
+
     public String host() { return host; }
     public String driver() { return driver; }
     public int maxSerialPorts() { return maxSerialPorts; }
+    public LibvirtOptions libvirt() { return libvirt; }
 
     public ComputeOptions host(String value) { this.host = value; return this; }
     public ComputeOptions driver(String value) { this.driver = value; return this; }
@@ -43,6 +47,13 @@ public final class ComputeOptions {
         if (maxSerialPorts < 1 || maxSerialPorts > MAX_SERIAL_PORTS_LIMIT) {
             problems.add(SECTION + ".max_serial_ports: must be between 1 and " + MAX_SERIAL_PORTS_LIMIT
                     + ", got " + maxSerialPorts);
+        }
+        if ("libvirt".equals(driver)) {
+            if (libvirt == null) {
+                problems.add(LibvirtOptions.SECTION + ": must be a section, got null");
+            } else {
+                problems.addAll(libvirt.problems());
+            }
         }
         return problems;
     }

@@ -2,7 +2,9 @@ package io.serialgate.compute.core;
 
 import io.dropwizard.lifecycle.Managed;
 import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.ConsoleLog;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.NotImplementedException;
 import java.util.List;
 
 /**
@@ -31,4 +33,13 @@ public interface ComputeDriver extends Managed {
 
     /** Where serial port {@code portIndex} of a server listens; NotFound when out of range. */
     SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex);
+
+    /**
+     * The last {@code lines} lines serial port {@code portIndex} printed, kept while nobody was
+     * attached. NotImplemented for drivers that keep no log.
+     */
+    default ConsoleLog consoleLog(String instanceUuid, int portIndex, int lines) {
+        throw new NotImplementedException("console_log_unsupported",
+                "The " + name() + " driver keeps no console log.");
+    }
 }

@@ -1,13 +1,19 @@
 package io.serialgate.compute.core;
 
 import io.serialgate.common.config.PortRange;
+import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.UnavailableException;
 import io.serialgate.compute.db.PortAllocationDao;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +22,17 @@ import org.slf4j.LoggerFactory;
  * persistently: a recorded port is never tested or handed out again until its server is deleted.
  *
  * <p>Safe with any number of threads and compute processes on one database: each port is taken by
- * one short transaction that lists free candidates, test-binds one on {@code proxyclient_address}
- * and inserts it; the {@code UNIQUE (host, port)} constraint decides between racers (the loser's
- * insert does nothing and it moves on). Each allocator starts its search at a random port so racers
+ * one short transaction that inserts the first unallocated port, test-binds it on
+ * {@code proxyclient_address} and commits (or rolls back and skips it when another program holds
+ * it); the {@code UNIQUE (host, port)} constraint decides between racers (the loser's insert does
+ * nothing and it looks again). Each allocator starts its search at a random port so racers
  * rarely meet. One port per transaction means a transaction never waits while holding another row,
  * so allocators cannot deadlock.
  */
 public class PortAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortAllocator.class);
-    private static final int CANDIDATES_PER_QUERY = 16;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
     private final String host;
@@ -58,8 +65,10 @@ public class PortAllocator {
                 taken.add(new AllocatedPort(index, allocateOne(instanceUuid, index)));
             }
         } catch (RuntimeException e) {
+            // Only what this call took: a racing duplicate spawn must not free the first one's ports.
             if (!taken.isEmpty()) {
-                release(instanceUuid);
+                List<Integer> ports = taken.stream().map(AllocatedPort::port).toList();
+                jdbi.useExtension(PortAllocationDao.class, dao -> dao.releasePorts(host, instanceUuid, ports));
             }
             throw e;
         }
@@ -82,6 +91,20 @@ public class PortAllocator {
         return released;
     }
 
+    /**
+     * Records that serial port {@code portIndex} of a server uses {@code port}, as found on the
+     * hypervisor (reconcile). False when that row exists already or another server holds the port.
+     */
+    public boolean record(String instanceUuid, int portIndex, int port) {
+        return jdbi.withExtension(PortAllocationDao.class,
+                dao -> dao.recordIfAbsent(host, port, instanceUuid, portIndex)) == 1;
+    }
+
+    /** Every server holding ports on this host. */
+    public Set<String> instancesWithPorts() {
+        return new HashSet<>(jdbi.withExtension(PortAllocationDao.class, dao -> dao.instancesOnHost(host)));
+    }
+
     /** How many ports of the range are allocated on this host. */
     public int allocatedCount() {
         return jdbi.withExtension(PortAllocationDao.class, dao -> dao.countOnHost(host));
@@ -102,30 +125,62 @@ public class PortAllocator {
         return port;
     }
 
-    /** Scans [from, to] upwards; null when every port there is allocated, taken by a racer or busy. */
+    /**
+     * Takes the lowest free port of [from, to]; null when every port there is allocated or busy.
+     * Each attempt is one transaction: insert the first free port, test-bind it, commit; a port
+     * some other program listens on is rolled back and skipped (not recorded: it may be free later).
+     */
     private Integer takeFirstFree(String instanceUuid, int portIndex, int from, int to) {
-        int cursor = from;
-        while (cursor <= to) {
-            final int scanFrom = cursor;
-            ScanResult result = jdbi.inTransaction(handle -> {
+        List<Integer> busy = new ArrayList<>();
+        while (true) {
+            int[] skip = busy.stream().mapToInt(Integer::intValue).toArray();
+            Attempt attempt = jdbi.inTransaction(handle -> {
                 PortAllocationDao dao = handle.attach(PortAllocationDao.class);
-                List<Integer> candidates = dao.freePorts(host, scanFrom, to, CANDIDATES_PER_QUERY);
-                for (int candidate : candidates) {
-                    // A port some other program listens on is skipped, not recorded: it may be free later.
-                    if (probe.canBind(candidate) && dao.tryInsert(host, candidate, instanceUuid, portIndex) == 1) {
-                        return new ScanResult(candidate, candidate + 1);
-                    }
+                Optional<Integer> port = insert(dao, from, to, skip, instanceUuid, portIndex);
+                if (port.isEmpty()) {
+                    // Either nothing is free here, or a racer took our candidate: look again.
+                    return dao.freePorts(host, from, to, 1 + skip.length).stream().allMatch(busy::contains)
+                            ? Attempt.EXHAUSTED : Attempt.RACED;
                 }
-                int next = candidates.isEmpty() ? to + 1 : candidates.get(candidates.size() - 1) + 1;
-                return new ScanResult(null, next);
+                if (!probe.canBind(port.get())) {
+                    handle.rollback();
+                    busy.add(port.get());
+                    return Attempt.BUSY;
+                }
+                return Attempt.taken(port.get());
             });
-            if (result.port() != null) {
-                return result.port();
+            if (attempt.port() != null) {
+                return attempt.port();
             }
-            cursor = result.next();
+            if (attempt == Attempt.EXHAUSTED) {
+                return null;
+            }
         }
-        return null;
     }
 
-    private record ScanResult(Integer port, int next) {}
+    /** Outcome of one allocation attempt. */
+    private record Attempt(Integer port, String outcome) {
+        static final Attempt EXHAUSTED = new Attempt(null, "exhausted");
+        static final Attempt RACED = new Attempt(null, "raced");
+        static final Attempt BUSY = new Attempt(null, "busy");
+
+        static Attempt taken(int port) {
+            return new Attempt(port, "taken");
+        }
+    }
+
+    /** Empty when nothing was inserted; Conflict when this server already has this port index. */
+    private Optional<Integer> insert(PortAllocationDao dao, int from, int to, int[] skip, String instanceUuid,
+                                     int portIndex) {
+        try {
+            return dao.insertFirstFree(host, from, to, skip, instanceUuid, portIndex);
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new ConflictException("server_exists", "Server " + instanceUuid
+                        + " already holds serial port " + portIndex + " on host " + host + ".");
+            }
+            throw e;
+        }
+    }
+
 }

@@ -35,7 +35,7 @@ public final class SpawnRequestValidator {
             throw new InvalidInputException(
                     "name must be at most " + MAX_NAME_LENGTH + " characters without control characters.");
         }
-        return new InstanceSpec(uuid, name, serialPortCount(request.imageProperties()));
+        return new InstanceSpec(uuid, name, serialPortCount(request.imageProperties()), request.imageProperties());
     }
 
     /** The number of serial ports the image asks for, between 1 and {@code compute.max_serial_ports}. */

@@ -1,7 +1,9 @@
 package io.serialgate.compute.resources;
 
+import io.serialgate.common.contract.ComputeConsoleLogContract;
 import io.serialgate.common.contract.ComputeContract;
 import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.ConsoleLog;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.contract.SpawnRequest;
 import io.serialgate.common.error.InvalidInputException;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -63,6 +66,30 @@ public final class ServersResource {
     public SerialConsoleEndpoint serialConsole(@PathParam("instance_uuid") String instanceUuid,
                                                @PathParam("port_index") String portIndex) {
         return driver.serialConsole(instanceUuid, parsePortIndex(portIndex));
+    }
+
+    @GET
+    @Path(ComputeConsoleLogContract.CONSOLE_LOG)
+    public ConsoleLog consoleLog(@PathParam("instance_uuid") String instanceUuid,
+                                 @PathParam("port_index") String portIndex,
+                                 @QueryParam(ComputeConsoleLogContract.LINES) String lines) {
+        return driver.consoleLog(instanceUuid, parsePortIndex(portIndex), parseLines(lines));
+    }
+
+    private static int parseLines(String text) {
+        if (text == null || text.isEmpty()) {
+            return ComputeConsoleLogContract.DEFAULT_LINES;
+        }
+        try {
+            int lines = Integer.parseInt(text);
+            if (lines >= 1 && lines <= ComputeConsoleLogContract.MAX_LINES) {
+                return lines;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException("lines must be a whole number between 1 and "
+                + ComputeConsoleLogContract.MAX_LINES + ", got '" + text + "'.");
     }
 
     /** Taken as text so "abc" or "-1" gets a 400 naming port_index rather than Jersey's bare 404. */

@@ -21,6 +21,7 @@ class SpawnRequestValidatorTest {
     @Test
     void oneSerialPortByDefault() {
         assertEquals(new InstanceSpec(UUID, "vm1", 1), spec(Map.of()));
+        assertEquals(Map.of("os_distro", "debian"), spec(Map.of("os_distro", "debian")).imageProperties());
     }
 
     @Test

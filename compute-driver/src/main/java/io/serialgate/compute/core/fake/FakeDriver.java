@@ -1,6 +1,7 @@
 package io.serialgate.compute.core.fake;
 
 import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.ConsoleLog;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.InvalidInputException;
@@ -9,6 +10,7 @@ import io.serialgate.common.error.UnavailableException;
 import io.serialgate.compute.core.AllocatedPort;
 import io.serialgate.compute.core.ComputeDriver;
 import io.serialgate.compute.core.InstanceSpec;
+import io.serialgate.compute.core.LastLines;
 import io.serialgate.compute.core.PortAllocator;
 import io.serialgate.compute.db.ServerDao;
 import io.serialgate.compute.db.ServerRow;
@@ -36,12 +38,18 @@ public final class FakeDriver implements ComputeDriver {
     private final Jdbi jdbi;
     private final PortAllocator allocator;
     private final InetAddress listenAddress;
+    private final String proxyclientAddress;
     private volatile FakeSerialPorts serialPorts;
 
-    public FakeDriver(Jdbi jdbi, PortAllocator allocator, InetAddress listenAddress) {
+    /**
+     * @param listenAddress      where the listeners bind (proxyclient_address resolved)
+     * @param proxyclientAddress proxyclient_address as configured: the host consoles are reached at
+     */
+    public FakeDriver(Jdbi jdbi, PortAllocator allocator, InetAddress listenAddress, String proxyclientAddress) {
         this.jdbi = jdbi;
         this.allocator = allocator;
         this.listenAddress = listenAddress;
+        this.proxyclientAddress = proxyclientAddress;
     }
 
     @Override
@@ -135,9 +143,17 @@ public final class FakeDriver implements ComputeDriver {
         return allocator.portsOf(instanceUuid).stream()
                 .filter(p -> p.portIndex() == portIndex)
                 .findFirst()
-                .map(p -> new SerialConsoleEndpoint(instanceUuid, portIndex, listenAddress.getHostAddress(), p.port()))
+                .map(p -> new SerialConsoleEndpoint(instanceUuid, portIndex, proxyclientAddress, p.port()))
                 .orElseThrow(() -> new UnavailableException("serial_port_unavailable",
                         "Serial port " + portIndex + " of server " + instanceUuid + " has no TCP port allocated."));
+    }
+
+    @Override
+    public ConsoleLog consoleLog(String instanceUuid, int portIndex, int lines) {
+        SerialConsoleEndpoint endpoint = serialConsole(instanceUuid, portIndex);
+        byte[] transcript = serialPorts.transcript(endpoint.port());
+        byte[] kept = transcript == null ? new byte[0] : transcript;
+        return new ConsoleLog(instanceUuid, portIndex, lines, LastLines.of(kept, kept.length, lines));
     }
 
     private ComputeInstance toInstance(ServerRow server) {

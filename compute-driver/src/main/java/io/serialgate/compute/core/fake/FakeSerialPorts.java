@@ -106,6 +106,12 @@ public final class FakeSerialPorts implements AutoCloseable {
         return ports.containsKey(port);
     }
 
+    /** What the guest on {@code port} printed lately (the last {@value Transcript#CAPACITY} bytes); null when not open. */
+    public byte[] transcript(int port) {
+        Port entry = ports.get(port);
+        return entry == null ? null : entry.transcript.snapshot();
+    }
+
     /** Disconnects the client of {@code port}, if any, and stops listening; returns once the port is free. */
     public void close(int port) {
         onLoop(() -> {
@@ -233,6 +239,7 @@ public final class FakeSerialPorts implements AutoCloseable {
         private FakeShell shell;
         private final ArrayDeque<ByteBuffer> output = new ArrayDeque<>();
         private int outputBytes;
+        private final Transcript transcript = new Transcript();
 
         Port(ServerSocketChannel server, int port, String guestName, int ttyIndex) {
             this.server = server;
@@ -250,7 +257,7 @@ public final class FakeSerialPorts implements AutoCloseable {
         }
 
         private void accept() {
-            SocketChannel accepted;
+            SocketChannel accepted = null;
             try {
                 accepted = server.accept();
                 if (accepted == null) {
@@ -260,6 +267,7 @@ public final class FakeSerialPorts implements AutoCloseable {
                 accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 clientKey = accepted.register(selector, SelectionKey.OP_READ, (Handler) key -> clientReady(key));
             } catch (IOException e) {
+                closeQuietly(accepted);
                 LOG.warn("event=fake_serial_accept_failed port={} error={}", port, e.toString());
                 return;
             }
@@ -294,6 +302,7 @@ public final class FakeSerialPorts implements AutoCloseable {
         }
 
         private void send(byte[] bytes) {
+            transcript.append(bytes);
             if (bytes.length > 0) {
                 output.add(ByteBuffer.wrap(bytes));
                 outputBytes += bytes.length;

@@ -1,0 +1,211 @@
+package io.serialgate.compute.core.libvirt;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/**
+ * Writes the libvirt domain XML of a serialgate guest and reads serial ports back out of a live
+ * domain's XML. Built with DOM so names and paths are escaped, never spliced into a string.
+ *
+ * <p>Each serial port is a TCP server socket QEMU binds on the compute host
+ * ({@code <source mode='bind'>}), raw bytes (telnet would send negotiation first), with a
+ * {@code <log append='on'>} so guest output written while nobody is attached is kept.
+ */
+public final class DomainXml {
+
+    /** Namespace of serialgate's {@code <metadata>} element, marking the domains it owns. */
+    public static final String METADATA_NS = "https://serialgate.io/xmlns/compute/1";
+    private static final String METADATA_PREFIX = "serialgate";
+
+    private DomainXml() {}
+
+    public static String render(DomainSpec spec) {
+        Document doc = newBuilder().newDocument();
+        Element domain = doc.createElement("domain");
+        domain.setAttribute("type", spec.domainType());
+        doc.appendChild(domain);
+        text(domain, "name", spec.domainName());
+        text(domain, "uuid", spec.instanceUuid());
+        text(domain, "title", spec.serverName());
+
+        Element metadata = child(domain, "metadata");
+        Element instance = doc.createElementNS(METADATA_NS, METADATA_PREFIX + ":instance");
+        instance.setAttribute("host", spec.computeHost());
+        instance.setAttribute("name", spec.serverName());
+        metadata.appendChild(instance);
+
+        text(domain, "memory", Integer.toString(spec.memoryMib())).setAttribute("unit", "MiB");
+        text(domain, "vcpu", "1");
+        Element os = child(domain, "os");
+        Element type = text(os, "type", "hvm");
+        type.setAttribute("arch", "x86_64");
+        if (spec.kernel() != null) {
+            text(os, "kernel", spec.kernel());
+        }
+        if (spec.initrd() != null) {
+            text(os, "initrd", spec.initrd());
+        }
+        if (spec.cmdline() != null) {
+            text(os, "cmdline", spec.cmdline());
+        }
+        text(domain, "on_poweroff", "destroy");
+        text(domain, "on_reboot", "restart");
+        text(domain, "on_crash", "destroy");
+
+        Element devices = child(domain, "devices");
+        for (SerialPortSource port : spec.serialPorts()) {
+            Element serial = child(devices, "serial");
+            serial.setAttribute("type", "tcp");
+            Element source = child(serial, "source");
+            source.setAttribute("mode", "bind");
+            source.setAttribute("host", port.host());
+            source.setAttribute("service", Integer.toString(port.port()));
+            child(serial, "protocol").setAttribute("type", "raw");
+            if (port.logFile() != null) {
+                Element log = child(serial, "log");
+                log.setAttribute("file", port.logFile());
+                log.setAttribute("append", "on");
+            }
+            child(serial, "target").setAttribute("port", Integer.toString(port.portIndex()));
+        }
+        // A headless guest: no USB, no display, no balloon; the serial ports are its only console.
+        Element usb = child(devices, "controller");
+        usb.setAttribute("type", "usb");
+        usb.setAttribute("model", "none");
+        child(child(devices, "video"), "model").setAttribute("type", "none");
+        child(devices, "memballoon").setAttribute("model", "none");
+        return serialize(doc);
+    }
+
+    /** The TCP serial ports of a domain, by port index, from its (live) XML. */
+    public static List<SerialPortSource> serialPorts(String xml) {
+        Element domain = parse(xml).getDocumentElement();
+        List<SerialPortSource> ports = new ArrayList<>();
+        Element devices = first(domain, "devices").orElse(null);
+        if (devices == null) {
+            return ports;
+        }
+        for (Element serial : children(devices, "serial")) {
+            if (!"tcp".equals(serial.getAttribute("type"))) {
+                continue;
+            }
+            Optional<Element> source = first(serial, "source");
+            Optional<Element> target = first(serial, "target");
+            if (source.isEmpty() || target.isEmpty()) {
+                continue;
+            }
+            String service = source.get().getAttribute("service");
+            String index = target.get().getAttribute("port");
+            if (service.isEmpty() || index.isEmpty()) {
+                continue;
+            }
+            String logFile = first(serial, "log").map(l -> l.getAttribute("file")).filter(f -> !f.isEmpty()).orElse(null);
+            ports.add(new SerialPortSource(Integer.parseInt(index), source.get().getAttribute("host"),
+                    Integer.parseInt(service), logFile));
+        }
+        ports.sort(Comparator.comparingInt(SerialPortSource::portIndex));
+        return ports;
+    }
+
+    /** The compute host a serialgate domain belongs to, or empty when serialgate did not make it. */
+    public static Optional<String> ownerHost(String xml) {
+        return serialgateMetadata(xml).map(e -> e.getAttribute("host"));
+    }
+
+    /** The server name serialgate recorded (the domain title may be edited by hand). */
+    public static Optional<String> serverName(String xml) {
+        return serialgateMetadata(xml).map(e -> e.getAttribute("name"));
+    }
+
+    private static Optional<Element> serialgateMetadata(String xml) {
+        Element domain = parse(xml).getDocumentElement();
+        return first(domain, "metadata").flatMap(metadata -> {
+            NodeList nodes = metadata.getElementsByTagNameNS(METADATA_NS, "instance");
+            return nodes.getLength() == 0 ? Optional.empty() : Optional.of((Element) nodes.item(0));
+        });
+    }
+
+    private static Element child(Element parent, String name) {
+        Element element = parent.getOwnerDocument().createElement(name);
+        parent.appendChild(element);
+        return element;
+    }
+
+    private static Element text(Element parent, String name, String value) {
+        Element element = child(parent, name);
+        element.setTextContent(value);
+        return element;
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> result = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element e && name.equals(e.getTagName())) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    private static Optional<Element> first(Element parent, String name) {
+        return children(parent, name).stream().findFirst();
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            // The XML comes from libvirt, but a parser that fetches DTDs or entities is never needed here.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no usable XML parser", e);
+        }
+    }
+
+    private static Document parse(String xml) {
+        try {
+            return newBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a libvirt domain XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String serialize(Document doc) {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot write domain XML", e);
+        }
+    }
+}

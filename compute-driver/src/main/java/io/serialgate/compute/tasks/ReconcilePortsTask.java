@@ -1,0 +1,27 @@
+package io.serialgate.compute.tasks;
+
+import io.dropwizard.servlets.tasks.Task;
+import io.serialgate.compute.core.libvirt.LibvirtDriver;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admin task {@code POST /admin/tasks/reconcile-ports}: makes the port allocation table agree
+ * with libvirt's domains now, as start-up does, and prints what it fixed.
+ */
+public final class ReconcilePortsTask extends Task {
+
+    private final LibvirtDriver driver;
+
+    public ReconcilePortsTask(LibvirtDriver driver) {
+        super("reconcile-ports");
+        this.driver = driver;
+    }
+
+    @Override
+    public void execute(Map<String, List<String>> parameters, PrintWriter output) {
+        LibvirtDriver.ReconcileReport report = driver.reconcile();
+        output.printf("domains=%d recorded=%d released=%d%n", report.domains(), report.recorded(), report.released());
+    }
+}

@@ -1,0 +1,173 @@
+package io.serialgate.compute.core.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.serialgate.common.config.PortRange;
+import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.ConflictException;
+import io.serialgate.common.error.NotFoundException;
+import io.serialgate.common.error.UnavailableException;
+import io.serialgate.compute.LibvirtOptions;
+import io.serialgate.compute.core.AllocatedPort;
+import io.serialgate.compute.core.InstanceSpec;
+import io.serialgate.compute.core.PortAllocator;
+import io.serialgate.compute.core.PortProbe;
+import io.serialgate.compute.db.TestJdbi;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+
+/**
+ * The libvirt driver against libvirt's test driver ({@code test:///default}: real libvirt, real
+ * XML handling, no daemon and no QEMU) and a real PostgreSQL allocator.
+ */
+class LibvirtDriverTest {
+
+    private static Jdbi jdbi;
+    private String host;
+    private PortAllocator allocator;
+    private LibvirtOptions options;
+    private LibvirtDriver driver;
+
+    @BeforeAll
+    static void database() {
+        jdbi = TestJdbi.freshMigrated();
+    }
+
+    @BeforeEach
+    void driver() throws Exception {
+        host = "libvirt-" + UUID.randomUUID();
+        allocator = new PortAllocator(jdbi, host, PortRange.parse("25000:25099"),
+                new PortProbe(InetAddress.getLoopbackAddress()));
+        Path logs = Files.createTempDirectory("serialgate-console-logs");
+        options = new LibvirtOptions().uri("test:///default").domainType("test").consoleLogDir(logs.toString());
+        driver = new LibvirtDriver(options, LibvirtConnector.forUri(options.uri()), allocator, "127.0.0.1");
+        driver.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        driver.stop();
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void spawnShowListConsolesDestroy() {
+        String id = uuid();
+        ComputeInstance spawned = driver.spawn(new InstanceSpec(id, "db1", 2));
+        assertEquals(new ComputeInstance(id, "db1", host, "libvirt", 2, "running"), spawned);
+        assertEquals(spawned, driver.show(id));
+        assertTrue(driver.list().contains(spawned));
+
+        List<AllocatedPort> ports = allocator.portsOf(id);
+        assertEquals(2, ports.size());
+        for (AllocatedPort port : ports) {
+            SerialConsoleEndpoint console = driver.serialConsole(id, port.portIndex());
+            assertEquals(new SerialConsoleEndpoint(id, port.portIndex(), "127.0.0.1", port.port()), console);
+        }
+        NotFoundException beyond = assertThrows(NotFoundException.class, () -> driver.serialConsole(id, 2));
+        assertEquals("serial_port_not_found", beyond.reason());
+
+        driver.destroy(id);
+        assertThrows(NotFoundException.class, () -> driver.show(id));
+        assertTrue(allocator.portsOf(id).isEmpty());
+        assertFalse(driver.list().stream().anyMatch(i -> i.instanceUuid().equals(id)));
+    }
+
+    @Test
+    void consoleLogIsTheTailOfTheSerialPortsLogFile() throws Exception {
+        String id = uuid();
+        driver.spawn(new InstanceSpec(id, "chatty", 1));
+        // test:///default runs no QEMU: nothing has written the log yet.
+        assertEquals("", driver.consoleLog(id, 0, 10).output());
+        Path log = Path.of(options.consoleLogDir(), id + "-ttyS0.log");
+        Files.writeString(log, "Linux version 6.1\r\nbusybox ready\r\n~ # ");
+        assertEquals("busybox ready\r\n~ # ", driver.consoleLog(id, 0, 2).output());
+        assertThrows(NotFoundException.class, () -> driver.consoleLog(id, 1, 2));
+        driver.destroy(id);
+    }
+
+    @Test
+    void duplicateSpawnIsAConflictAndKeepsTheFirstServersPorts() {
+        String id = uuid();
+        driver.spawn(new InstanceSpec(id, "one", 1));
+        List<AllocatedPort> before = allocator.portsOf(id);
+        assertThrows(ConflictException.class, () -> driver.spawn(new InstanceSpec(id, "two", 1)));
+        assertEquals(before, allocator.portsOf(id));
+        driver.destroy(id);
+    }
+
+    @Test
+    void reachabilityProbe() {
+        assertTrue(LibvirtConnector.reachable("test:///default"));
+        assertFalse(LibvirtConnector.reachable("qemu+unix:///system?socket=/nonexistent/libvirt-sock"));
+    }
+
+    @Test
+    void unknownServerIsNotFound() {
+        String id = uuid();
+        assertThrows(NotFoundException.class, () -> driver.show(id));
+        assertThrows(NotFoundException.class, () -> driver.destroy(id));
+        assertThrows(NotFoundException.class, () -> driver.serialConsole(id, 0));
+    }
+
+    @Test
+    void domainsThatAreNotSerialgatesAreInvisible() throws Exception {
+        // test:///default always has a domain called "test"; it is nobody's server here.
+        assertTrue(driver.list().stream().noneMatch(i -> i.name().equals("test")));
+    }
+
+    @Test
+    void aSpawnLibvirtRefusesReleasesItsPorts() throws Exception {
+        driver.stop();
+        LibvirtOptions broken = new LibvirtOptions().uri("test:///default").domainType("no-such-virt-type")
+                .consoleLogDir(options.consoleLogDir());
+        driver = new LibvirtDriver(broken, LibvirtConnector.forUri(broken.uri()), allocator, "127.0.0.1");
+        driver.start();
+        String id = uuid();
+        UnavailableException e = assertThrows(UnavailableException.class,
+                () -> driver.spawn(new InstanceSpec(id, "doomed", 2)));
+        assertEquals("hypervisor_error", e.reason());
+        assertTrue(allocator.portsOf(id).isEmpty());
+    }
+
+    @Test
+    void reconcileRecordsPortsOfDomainsAndReleasesRowsWithoutADomain() throws Exception {
+        driver.stop();
+        String stale = uuid();
+        allocator.allocate(stale, 2);
+
+        // A domain defined while the table did not know it (e.g. a row lost with a restored backup).
+        Connect connect = new Connect("test:///default");
+        String orphan = uuid();
+        String xml = DomainXml.render(new DomainSpec("serialgate-" + orphan, orphan, "orphan", host, "test", 128,
+                null, null, null, List.of(new SerialPortSource(0, "127.0.0.1", 25077, null))));
+        Domain domain = connect.domainDefineXML(xml);
+        domain.create();
+        domain.free();
+
+        driver = new LibvirtDriver(options, () -> connect, allocator, "127.0.0.1");
+        driver.start();
+        assertEquals(List.of(new AllocatedPort(0, 25077)), allocator.portsOf(orphan));
+        assertTrue(allocator.portsOf(stale).isEmpty());
+        assertEquals(new LibvirtDriver.ReconcileReport(1, 0, 0), driver.reconcile());
+        assertEquals(new SerialConsoleEndpoint(orphan, 0, "127.0.0.1", 25077), driver.serialConsole(orphan, 0));
+        driver.destroy(orphan);
+    }
+}
