@@ -26,7 +26,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        err.println(SerialgateClient.NAME + ": " + oneLine(e.getMessage()) + " (see '" + command + " --help')");
+        String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
+        err.println(SerialgateClient.NAME + ": " + message + " (see '" + command + " --help')");
         if (debug.getAsBoolean() || argsAskForDebug(args)) {
             e.printStackTrace(err);
         }

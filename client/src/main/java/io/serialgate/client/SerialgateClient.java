@@ -2,6 +2,7 @@ package io.serialgate.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serialgate.client.api.ApiClient;
+import io.serialgate.client.api.TrustedCertificates;
 import io.serialgate.client.commands.ConsoleCommand;
 import io.serialgate.client.commands.GetSerialConsoleCommand;
 import io.serialgate.client.commands.ServerCommand;
@@ -54,12 +55,18 @@ public class SerialgateClient implements Callable<Integer> {
     public static final String NAME = "serialgate-client";
 
     @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "The serialgate api endpoint, e.g. http://127.0.0.1:8774 (env: SERIALGATE_API_URL).")
+            description = "The serialgate api endpoint, e.g. http://127.0.0.1:8774; a trailing /v2.1 is fine "
+                    + "(env: SERIALGATE_API_URL, OS_ENDPOINT).")
     String apiUrl;
 
     @Option(names = "--token", paramLabel = "KEY", scope = ScopeType.INHERIT,
             description = "API key sent as X-Auth-Token (env: SERIALGATE_TOKEN, OS_TOKEN, OS_AUTH_TOKEN).")
     String token;
+
+    @Option(names = "--cacert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "PEM file of the CA certificates to trust for https/wss, instead of the JDK's "
+                    + "(env: SERIALGATE_CACERT, OS_CACERT).")
+    java.nio.file.Path cacert;
 
     @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
@@ -124,7 +131,7 @@ public class SerialgateClient implements Callable<Integer> {
 
     /** The api, reached with the URL and token from options or environment; a usage error if either is missing. */
     public ApiClient api() {
-        String url = apiUrl != null ? apiUrl : context.env("SERIALGATE_API_URL");
+        String url = apiUrl != null ? apiUrl : context.env("SERIALGATE_API_URL", "OS_ENDPOINT");
         if (url == null || url.isBlank()) {
             throw ClientFailure.usage("no api URL: pass --api-url or set SERIALGATE_API_URL");
         }
@@ -133,7 +140,9 @@ public class SerialgateClient implements Callable<Integer> {
         if (key == null || key.isBlank()) {
             throw ClientFailure.usage("no API key: pass --token or set SERIALGATE_TOKEN");
         }
-        return new ApiClient(endpoint, key.strip(), json, debug ? context.stderr() : null);
+        String caFile = cacert != null ? cacert.toString() : context.env("SERIALGATE_CACERT", "OS_CACERT");
+        javax.net.ssl.SSLContext tls = caFile == null ? null : TrustedCertificates.fromPemFile(java.nio.file.Path.of(caFile));
+        return new ApiClient(endpoint, key.strip(), json, debug ? context.stderr() : null, tls);
     }
 
     private OutputFormat formatFromEnvironment() {

@@ -17,6 +17,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The public, Nova-compatible REST API as the CLI sees it: JSON in and out, every request carrying
@@ -39,14 +41,25 @@ public final class ApiClient {
      * @param debug   where --debug lines go, or null for none
      */
     public ApiClient(URI baseUri, String token, ObjectMapper json, PrintStream debug) {
+        this(baseUri, token, json, debug, null);
+    }
+
+    /**
+     * @param tls the TLS trust for https/wss (from --cacert), or null for the JDK's trusted CAs;
+     *            the same HttpClient also opens the console websocket
+     */
+    public ApiClient(URI baseUri, String token, ObjectMapper json, PrintStream debug, SSLContext tls) {
         this.baseUri = baseUri;
         this.token = token;
         this.json = json;
         this.debug = debug;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /**
@@ -138,7 +151,9 @@ public final class ApiClient {
 
     private ClientFailure unreachable(IOException e) {
         String why;
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof SSLHandshakeException) {
+            why = "TLS handshake failed, is its certificate trusted? (see --cacert)";
+        } else if (e instanceof HttpConnectTimeoutException) {
             why = "timed out connecting";
         } else if (e instanceof HttpTimeoutException) {
             why = "no answer within " + TIMEOUT.toSeconds() + " s";

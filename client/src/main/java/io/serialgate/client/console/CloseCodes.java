@@ -3,8 +3,8 @@ package io.serialgate.client.console;
 import io.serialgate.client.ExitCode;
 
 /**
- * The exit code for a websocket close code from the console proxy. Normal closes (the guest or
- * the user ended the session) are success; a policy violation (invalid, expired or revoked
+ * The exit code for a websocket close code from the console proxy. A normal close (the guest or
+ * the user ended the session) is success; 1001 (the proxy is going away) is a server error; a policy violation (invalid, expired or revoked
  * token) is an auth failure; codes 4000-4999 are read as 4000 + an HTTP status (4404, 4409, ...),
  * the convention of websocket applications that need more than RFC 6455's codes.
  */
@@ -20,7 +20,7 @@ public final class CloseCodes {
     }
 
     public static int exitCode(int closeCode) {
-        if (closeCode == NORMAL || closeCode == GOING_AWAY || closeCode == NO_STATUS) {
+        if (closeCode == NORMAL || closeCode == NO_STATUS) {
             return ExitCode.OK;
         }
         if (closeCode == POLICY_VIOLATION) {

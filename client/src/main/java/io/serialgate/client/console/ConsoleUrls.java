@@ -42,6 +42,15 @@ public final class ConsoleUrls {
         return scheme + "://" + consoleUrl.getRawAuthority();
     }
 
+    /** The URL with one more query parameter (e.g. {@code mode=view}), the rest kept as is. */
+    public static URI withQueryParameter(URI url, String name, String value) {
+        String query = url.getRawQuery();
+        String added = name + "=" + value;
+        return URI.create(url.getScheme() + "://" + url.getRawAuthority()
+                + (url.getRawPath() == null ? "" : url.getRawPath())
+                + "?" + (query == null || query.isEmpty() ? added : query + "&" + added));
+    }
+
     /** The URL without its query, where the token is: safe to print. */
     public static String withoutToken(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());

@@ -23,4 +23,9 @@ enum NoTerminal implements Terminal {
     public Optional<WindowSize> size() {
         return Optional.empty();
     }
+
+    @Override
+    public Watch onResize(java.util.function.Consumer<WindowSize> listener) {
+        return () -> { };
+    }
 }

@@ -1,5 +1,7 @@
 package io.serialgate.client.console;
 
+import io.serialgate.client.ClientFailure;
+import io.serialgate.client.ExitCode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +101,11 @@ public final class SttyTerminal implements Terminal {
         return Optional.empty();
     }
 
+    @Override
+    public Watch onResize(java.util.function.Consumer<WindowSize> listener) {
+        return WindowChangeSignal.watch(() -> size().ifPresent(listener));
+    }
+
     private static String stty(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add("stty");
@@ -110,14 +117,14 @@ public final class SttyTerminal implements Terminal {
                     .start();
             String output = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!stty.waitFor(5, TimeUnit.SECONDS) || stty.exitValue() != 0) {
-                throw new IllegalStateException("stty " + String.join(" ", arguments) + " failed");
+                throw new ClientFailure(ExitCode.INTERNAL, "cannot set up the terminal: stty " + arguments[0] + " failed");
             }
             return output;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run stty on /dev/tty: " + e.getMessage(), e);
+            throw new ClientFailure(ExitCode.INTERNAL, "cannot run stty on /dev/tty: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running stty", e);
+            throw new ClientFailure(ExitCode.INTERNAL, "interrupted while running stty", e);
         }
     }
 }

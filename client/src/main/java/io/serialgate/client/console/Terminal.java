@@ -21,6 +21,18 @@ public interface Terminal {
     /** The terminal's size now, if it can be read. */
     Optional<WindowSize> size();
 
+    /**
+     * Calls the listener with the new size each time the window is resized (SIGWINCH), from a
+     * signal-handling thread, until the returned handle is closed.
+     */
+    Watch onResize(java.util.function.Consumer<WindowSize> listener);
+
+    /** A registration that ends when closed. */
+    interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Rows and columns of a terminal window. */
     record WindowSize(int rows, int columns) {
     }

@@ -1,14 +1,20 @@
 package io.serialgate.common.app;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.auth.ServiceAuthFilter;
 import io.serialgate.common.config.ServiceConfiguration;
 import io.serialgate.common.config.ServiceConfigurationFactory;
+import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
+import io.serialgate.common.error.HttpErrorMapper;
 import io.serialgate.common.error.InternalErrorMapper;
+import io.serialgate.common.error.JsonErrorMapper;
+import io.serialgate.common.error.UnexpectedErrorMapper;
 
 /**
  * The start-up every serialgate service shares: configuration from YAML or INI with
@@ -29,9 +35,27 @@ public abstract class SerialgateApplication<T extends ServiceConfiguration> exte
         bootstrap.addCommand(new CheckConfigCommand<>(this));
     }
 
-    /** For services whose whole Jersey API is internal: require the service credential, answer ErrorBody. */
+    /**
+     * For services whose whole Jersey API is internal (consoleauth, compute-driver); call it in
+     * {@code run()}. Every request body is read first ({@link RequestBodyBuffer}: at most 64 KiB,
+     * else 413), then the service credential is required (401); JSON with a missing primitive
+     * field ({@code "port"}) is refused rather than read as 0; and every error, Jackson's and
+     * Jersey's included, is answered as an {@code ErrorBody} (Dropwizard's default mappers are
+     * switched off; a service's own unprioritised mapper for a type still replaces the shared one).
+     */
     protected static void protectInternalApi(ServiceConfiguration configuration, Environment environment) {
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            // Read when the server is built, which happens after run(): not too late here.
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        environment.jersey().register(new RequestBodyBuffer());
         environment.jersey().register(new ServiceAuthFilter(configuration.serviceAuth().secret()));
         environment.jersey().register(new InternalErrorMapper());
+        environment.jersey().register(new JsonErrorMapper());
+        environment.jersey().register(new HttpErrorMapper());
+        // A client that hangs up mid-request is not a server error: Dropwizard's mapper logs it quietly.
+        environment.jersey().register(new EarlyEofExceptionMapper());
+        environment.jersey().register(new UnexpectedErrorMapper(environment.getName()));
     }
 }

@@ -1,9 +1,11 @@
 package io.serialgate.common.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.serialgate.common.contract.ComputeConsoleLogContract;
 import io.serialgate.common.contract.ComputeContract;
 import io.serialgate.common.contract.ComputeHostInfo;
 import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.ConsoleLog;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.contract.SpawnRequest;
 import java.net.URI;
@@ -41,6 +43,14 @@ public class ComputeClient {
         return http.get(ComputeContract.SERIAL_CONSOLE
                 .replace("{instance_uuid}", encode(instanceUuid))
                 .replace("{port_index}", Integer.toString(portIndex)), SerialConsoleEndpoint.class);
+    }
+
+    /** The last {@code lines} lines serial port {@code portIndex} printed (Nova's "get console output"). */
+    public ConsoleLog consoleLog(String instanceUuid, int portIndex, int lines) {
+        return http.get(ComputeConsoleLogContract.CONSOLE_LOG
+                .replace("{instance_uuid}", encode(instanceUuid))
+                .replace("{port_index}", Integer.toString(portIndex))
+                + "?" + ComputeConsoleLogContract.LINES + "=" + lines, ConsoleLog.class);
     }
 
     public ComputeHostInfo host() {

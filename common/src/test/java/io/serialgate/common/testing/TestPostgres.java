@@ -18,6 +18,7 @@ public final class TestPostgres {
     private static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static String adminUrl;
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> created = new java.util.ArrayList<>();
 
     private TestPostgres() {}
 
@@ -27,10 +28,28 @@ public final class TestPostgres {
         String name = "sg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            if (created.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreated, "drop-test-databases"));
+            }
+            created.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + redact(admin), e);
         }
         return withDatabase(admin, name);
+    }
+
+    /** Test databases go away with the test JVM, so they do not pile up on a shared server. */
+    private static synchronized void dropCreated() {
+        if (embedded != null) {
+            return; // the embedded server goes away whole
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            for (String name : created) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("WARNING: could not drop test databases: " + e.getMessage());
+        }
     }
 
     private static String adminUrl() {
