@@ -30,7 +30,7 @@ final class InProcessServices implements AutoCloseable {
     void startConsoleauth(Path config) throws Exception {
         new ConsoleauthApplication() {
             @Override
-            public void run(ConsoleauthConfiguration c, Environment e) throws Exception {
+            public void run(ConsoleauthConfiguration c, Environment e) {
                 super.run(c, e);
                 track(e);
             }
@@ -60,7 +60,7 @@ final class InProcessServices implements AutoCloseable {
     void startApi(Path config) throws Exception {
         new ApiApplication() {
             @Override
-            public void run(ApiConfiguration c, Environment e) throws Exception {
+            public void run(ApiConfiguration c, Environment e) {
                 super.run(c, e);
                 track(e);
             }
@@ -75,7 +75,7 @@ final class InProcessServices implements AutoCloseable {
     void startSerialproxy(Path config) throws Exception {
         new SerialproxyApplication() {
             @Override
-            public void run(SerialproxyConfiguration c, Environment e) throws Exception {
+            public void run(SerialproxyConfiguration c, Environment e) {
                 super.run(c, e);
                 track(e);
             }

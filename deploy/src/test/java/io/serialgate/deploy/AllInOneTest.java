@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AllInOneTest {
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
