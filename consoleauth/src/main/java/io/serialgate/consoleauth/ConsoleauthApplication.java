@@ -1,24 +1,23 @@
 package io.serialgate.consoleauth;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
+import io.serialgate.common.client.ComputeClient;
 import io.serialgate.common.db.Databases;
+import io.serialgate.consoleauth.core.ComputeEndpointCheck;
+import io.serialgate.consoleauth.core.EndpointCheck;
 import io.serialgate.consoleauth.core.ExpiredTokenPurger;
 import io.serialgate.consoleauth.core.PeriodicJob;
 import io.serialgate.consoleauth.core.SessionService;
 import io.serialgate.consoleauth.core.TokenService;
 import io.serialgate.consoleauth.db.TokenDao;
 import io.serialgate.consoleauth.health.TokenPurgeHealthCheck;
-import io.serialgate.consoleauth.resources.HttpErrorMapper;
-import io.serialgate.consoleauth.resources.JsonErrorMapper;
-import io.serialgate.consoleauth.resources.RequestBodyBuffer;
 import io.serialgate.consoleauth.resources.SessionsResource;
 import io.serialgate.consoleauth.resources.TokensResource;
-import io.serialgate.consoleauth.resources.UnexpectedErrorMapper;
 import io.serialgate.consoleauth.tasks.PurgeExpiredTokensTask;
 import java.time.Clock;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
@@ -55,8 +54,6 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
 
     @Override
     public void run(ConsoleauthConfiguration configuration, Environment environment) {
-        // A request that omits port or port_index must be refused, not read as 0.
-        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         // PostgreSQL puts offending values (a token hash) in error details: keep them out of logs.
         configuration.database().getProperties().putIfAbsent("logServerErrorDetail", "false");
 
@@ -66,17 +63,15 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
         TokenDao tokenDao = jdbi.onDemand(TokenDao.class);
 
         ConsoleauthOptions options = configuration.consoleauth();
-        TokenService tokens = new TokenService(tokenDao, clock, options.tokenTtl());
+        TokenService tokens = new TokenService(tokenDao, clock, options.tokenTtl(), endpointCheck(configuration));
         ExpiredTokenPurger purger = new ExpiredTokenPurger(tokenDao, clock,
                 options.expiredTokenRetention(), options.purgeBatchSize());
         SessionService sessions = new SessionService(jdbi, tokens, clock, options.sessionLease(),
                 options.oneTimeTokens());
 
-        environment.jersey().register(new RequestBodyBuffer());
+        // Service credential, 64 KiB body limit, ErrorBody for every error, and a request that
+        // omits port or port_index refused rather than read as 0.
         protectInternalApi(configuration, environment);
-        environment.jersey().register(new JsonErrorMapper());
-        environment.jersey().register(new HttpErrorMapper());
-        environment.jersey().register(new UnexpectedErrorMapper());
         environment.jersey().register(new TokensResource(tokens));
         environment.jersey().register(new SessionsResource(sessions));
 
@@ -86,5 +81,13 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
                 options.sessionLease().dividedBy(3), sessions::endLostSessions));
         environment.admin().addTask(new PurgeExpiredTokensTask(purger));
         environment.healthChecks().register("token-purge", new TokenPurgeHealthCheck(purger));
+    }
+
+    /** With an {@code internal:} section, validation confirms each token's (host, port) with compute-driver. */
+    private static EndpointCheck endpointCheck(ConsoleauthConfiguration configuration) {
+        return configuration.internal()
+                .<EndpointCheck>map(internal -> new ComputeEndpointCheck(new ComputeClient(internal.computeUrl(),
+                        configuration.serviceAuth().secret(), Duration.ofSeconds(internal.timeoutSeconds()))))
+                .orElse(EndpointCheck.NONE);
     }
 }

@@ -87,6 +87,20 @@ class ConsoleauthConfigurationTest {
     }
 
     @Test
+    void theEndpointRecheckIsOffWithoutAnInternalSection() throws Exception {
+        assertThat(parse(BASE).internal()).isEmpty();
+        assertThat(parse(BASE + "internal: {compute_url: \"http://10.0.0.5:8782\"}").internal().orElseThrow()
+                .computeUrl()).hasToString("http://10.0.0.5:8782");
+    }
+
+    @Test
+    void aBadComputeUrlStopsTheStartWithOneLine() {
+        assertThatThrownBy(() -> parse(BASE + "internal: {compute_url: \"compute:8782\"}"))
+                .isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("internal.compute_url: must be an absolute http(s) URL, got 'compute:8782'");
+    }
+
+    @Test
     void unknownOptionIsRefused() {
         assertThatThrownBy(() -> parse(BASE + "consoleauth: {token_tll: 600}"))
                 .hasMessageContaining("token_tll");

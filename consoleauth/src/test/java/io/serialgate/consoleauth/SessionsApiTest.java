@@ -8,17 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.serialgate.common.client.ConsoleauthClient;
-import io.serialgate.common.client.InternalHttpClient;
+import io.serialgate.common.client.ConsoleSessionsClient;
 import io.serialgate.common.contract.AuthorizeTokenRequest;
 import io.serialgate.common.contract.ConsoleSession;
-import io.serialgate.common.contract.EndSessionRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
-import io.serialgate.common.contract.RevokeSessionsRequest;
 import io.serialgate.common.contract.RevokedSessions;
 import io.serialgate.common.contract.SessionPage;
 import io.serialgate.common.error.ConflictException;
+import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.testing.TestPostgres;
 import java.net.http.HttpClient;
@@ -50,8 +49,8 @@ class SessionsApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static InternalHttpClient http(DropwizardAppExtension<?> app) {
-        return new InternalHttpClient("consoleauth", ConsoleauthTestApp.baseUri(app), ConsoleauthTestApp.SECRET,
+    private static ConsoleSessionsClient sessions(DropwizardAppExtension<?> app) {
+        return new ConsoleSessionsClient(ConsoleauthTestApp.baseUri(app), ConsoleauthTestApp.SECRET,
                 Duration.ofSeconds(10));
     }
 
@@ -63,16 +62,15 @@ class SessionsApiTest {
 
     private static OpenedSession open(DropwizardAppExtension<?> app, String token, String proxy, String client,
                                       String role) {
-        return http(app).post("/v1/sessions", new OpenSessionRequest(token, proxy, client, "test-agent/1.0", role),
-                OpenedSession.class);
+        return sessions(app).open(new OpenSessionRequest(token, proxy, client, "test-agent/1.0", role));
     }
 
     private static ProxyHeartbeatAnswer heartbeat(DropwizardAppExtension<?> app, String proxy) {
-        return http(app).post("/v1/proxies/" + proxy + "/heartbeat", null, ProxyHeartbeatAnswer.class);
+        return sessions(app).heartbeat(proxy);
     }
 
     private static ConsoleSession end(DropwizardAppExtension<?> app, String sessionId, String reason) {
-        return http(app).post("/v1/sessions/" + sessionId + "/end", new EndSessionRequest(reason), ConsoleSession.class);
+        return sessions(app).end(sessionId, reason);
     }
 
     private static String newProxy() {
@@ -154,8 +152,7 @@ class SessionsApiTest {
         OpenedSession session = open(ONE, token, proxy, "192.0.2.20:5000", "writer");
         assertThat(heartbeat(ONE, proxy).revokedSessionIds()).isEmpty();
 
-        RevokedSessions revoked = http(TWO).post("/v1/sessions/revoke",
-                new RevokeSessionsRequest(session.session().sessionId(), null, null), RevokedSessions.class);
+        RevokedSessions revoked = sessions(TWO).revokeSession(session.session().sessionId());
 
         assertThat(revoked.sessionIds()).containsExactly(session.session().sessionId());
         ProxyHeartbeatAnswer answer = heartbeat(ONE, proxy);
@@ -178,8 +175,7 @@ class SessionsApiTest {
         OpenedSession otherPort = open(TWO, token(instance, 1), proxyB, "192.0.2.31:5001", "writer");
         String pending = token(instance, 2);
 
-        RevokedSessions revoked = http(ONE).post("/v1/sessions/revoke",
-                new RevokeSessionsRequest(null, instance, 2), RevokedSessions.class);
+        RevokedSessions revoked = sessions(ONE).revokePort(instance, 2);
 
         assertThat(revoked.sessionIds()).containsExactlyInAnyOrder(writer.session().sessionId(), viewer.session().sessionId());
         assertThat(heartbeat(TWO, proxyA).revokedSessionIds()).containsExactly(writer.session().sessionId());
@@ -204,7 +200,7 @@ class SessionsApiTest {
         OpenedSession taken = open(TWO, token(instance, 0), alive, "192.0.2.41:5000", "writer");
 
         assertThat(taken.session().endedAt()).isNull();
-        SessionPage history = http(ONE).get("/v1/instances/" + instance + "/sessions", SessionPage.class);
+        SessionPage history = sessions(ONE).history(instance);
         ConsoleSession old = history.sessions().stream()
                 .filter(s -> s.sessionId().equals(lost.session().sessionId())).findFirst().orElseThrow();
         assertThat(old.endReason()).isEqualTo("proxy-lost");
@@ -224,11 +220,10 @@ class SessionsApiTest {
             CLOCK.advance(Duration.ofSeconds(1));
         }
 
-        SessionPage first = http(TWO).get("/v1/instances/" + instance + "/sessions?limit=2", SessionPage.class);
+        SessionPage first = sessions(TWO).history(instance, 2, null);
         assertThat(first.sessions()).extracting(ConsoleSession::sessionId).containsExactly(ids.get(2), ids.get(1));
         assertThat(first.nextMarker()).isEqualTo(ids.get(1));
-        SessionPage second = http(TWO).get("/v1/instances/" + instance + "/sessions?limit=2&marker="
-                + first.nextMarker(), SessionPage.class);
+        SessionPage second = sessions(TWO).history(instance, 2, first.nextMarker());
         assertThat(second.sessions()).extracting(ConsoleSession::sessionId).containsExactly(ids.get(0));
         assertThat(second.nextMarker()).isNull();
         assertThat(second.sessions().get(0).userAgent()).isEqualTo("test-agent/1.0");
@@ -239,11 +234,25 @@ class SessionsApiTest {
         String unknown = UUID.randomUUID().toString();
         assertThatThrownBy(() -> end(ONE, unknown, "client-closed"))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo("session_unknown"));
-        assertThatThrownBy(() -> http(ONE).post("/v1/sessions/revoke", new RevokeSessionsRequest(unknown, null, null),
-                RevokedSessions.class))
+        assertThatThrownBy(() -> sessions(ONE).revokeSession(unknown))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo("session_unknown"));
         assertThatThrownBy(() -> open(ONE, "no-such-token", newProxy(), "192.0.2.60:1", "writer"))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.reason()).isEqualTo("token_unknown"));
+    }
+
+    @Test
+    void theTypedClientEncodesPathSegmentsAndCarriesTheReasons() {
+        assertThatThrownBy(() -> sessions(ONE).heartbeat("a b"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).startsWith("proxy_id: must not contain spaces"));
+        assertThatThrownBy(() -> sessions(ONE).end("not a uuid", "client-closed"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).startsWith("session_id: must be a UUID"));
+        assertThatThrownBy(() -> sessions(ONE).history(UUID.randomUUID().toString(), 0, null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).startsWith("limit: must be an integer"));
+        assertThat(sessions(ONE).history(UUID.randomUUID().toString()).sessions()).isEmpty();
+        assertThat(sessions(ONE).revokePort(UUID.randomUUID().toString(), 0).sessionIds()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -251,6 +260,7 @@ class SessionsApiTest {
         "POST | /v1/sessions                     | {\"proxy_id\":\"p\",\"client_address\":\"c\",\"role\":\"writer\"}                  | token: is required",
         "POST | /v1/sessions                     | {\"token\":\"t\",\"client_address\":\"c\",\"role\":\"writer\"}                     | proxy_id: is required",
         "POST | /v1/sessions                     | {\"token\":\"t\",\"proxy_id\":\"p q\",\"client_address\":\"c\",\"role\":\"writer\"} | proxy_id: must not contain spaces",
+        "POST | /v1/sessions                     | {\"token\":\"t\",\"proxy_id\":\"p/q\",\"client_address\":\"c\",\"role\":\"writer\"} | proxy_id: must not contain '/'",
         "POST | /v1/sessions                     | {\"token\":\"t\",\"proxy_id\":\"p\",\"role\":\"writer\"}                           | client_address: is required",
         "POST | /v1/sessions                     | {\"token\":\"t\",\"proxy_id\":\"p\",\"client_address\":\"c\"}                      | role: is required",
         "POST | /v1/sessions                     | {\"token\":\"t\",\"proxy_id\":\"p\",\"client_address\":\"c\",\"role\":\"admin\"}   | role: must be writer or viewer",

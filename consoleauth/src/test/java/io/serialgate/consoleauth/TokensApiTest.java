@@ -225,6 +225,27 @@ class TokensApiTest {
     }
 
     @Test
+    void timesAreEpochSecondsWithANanosecondFraction() throws Exception {
+        AuthorizeTokenRequest request = request(0);
+        HttpResponse<String> response = post("v1/tokens", JSON.writeValueAsString(request),
+                "Bearer " + ConsoleauthTestApp.SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        // Dropwizard's Jackson writes java.time.Instant as a number; the documented wire format.
+        assertThat(response.body()).contains("\"expires_at\":"
+                + CLOCK.instant().plusSeconds(600).getEpochSecond() + ".000000000");
+    }
+
+    @Test
+    void unknownJsonFieldsAreIgnored() throws Exception {
+        HttpResponse<String> response = post("v1/tokens/validate", "{\"token\":\"abc\",\"from_a_newer_caller\":1}",
+                "Bearer " + ConsoleauthTestApp.SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(reason(response)).isEqualTo("token_unknown");
+    }
+
+    @Test
     void oversizedBodyGets413() throws Exception {
         HttpResponse<String> response = post("v1/tokens/validate", "{\"token\":\"" + "A".repeat(70_000) + "\"}",
                 "Bearer " + ConsoleauthTestApp.SECRET);

@@ -123,7 +123,12 @@ public final class SessionRules {
     }
 
     private static void checkProxyId(List<String> problems, String proxyId) {
+        int before = problems.size();
         TokenRequestRules.requireText(problems, "proxy_id", proxyId);
+        // The proxy id is a path segment of the heartbeat, and HTTP servers refuse an encoded '/'.
+        if (problems.size() == before && proxyId.indexOf('/') >= 0) {
+            problems.add("proxy_id: must not contain '/', got '" + TokenRequestRules.shorten(proxyId) + "'");
+        }
     }
 
     private static UUID uuid(List<String> problems, String field, String value) {

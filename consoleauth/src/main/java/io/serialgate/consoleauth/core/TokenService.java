@@ -29,11 +29,18 @@ public final class TokenService {
     private final TokenDao tokens;
     private final Clock clock;
     private final Duration ttl;
+    private final EndpointCheck endpoints;
 
     public TokenService(TokenDao tokens, Clock clock, Duration ttl) {
+        this(tokens, clock, ttl, EndpointCheck.NONE);
+    }
+
+    /** {@code endpoints} confirms a valid token's (host, port) before it is returned. */
+    public TokenService(TokenDao tokens, Clock clock, Duration ttl, EndpointCheck endpoints) {
         this.tokens = tokens;
         this.clock = clock;
         this.ttl = ttl;
+        this.endpoints = endpoints;
     }
 
     public AuthorizedToken authorize(AuthorizeTokenRequest request) {
@@ -61,7 +68,9 @@ public final class TokenService {
 
     /**
      * The stored row of a presented token that may be used now, or {@link NotFoundException} with
-     * reason {@code token_unknown}, {@code token_revoked}, {@code token_consumed} or {@code token_expired}.
+     * reason {@code token_unknown}, {@code token_revoked}, {@code token_consumed}, {@code token_expired}
+     * or {@code token_stale} (its serial port now listens elsewhere, or is gone; checked last, as it
+     * may call compute-driver).
      */
     public TokenRow requireValid(String token) {
         String hash = Secrets.sha256Hex(token);
@@ -86,6 +95,7 @@ public final class TokenService {
             refused("token_expired", row);
             throw new NotFoundException("token_expired", "The console token has expired.");
         }
+        endpoints.confirm(row);
         return row;
     }
 

@@ -1,0 +1,55 @@
+package io.serialgate.consoleauth.core;
+
+import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.NotFoundException;
+import io.serialgate.common.error.SerialgateException;
+import io.serialgate.common.error.UnavailableException;
+import io.serialgate.consoleauth.db.TokenRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks compute-driver where serial port {@code port_index} of the token's server listens now, and
+ * refuses the token ({@code token_stale}) if that is not the (host, port) it was issued for, or if
+ * the server or its port no longer exists. When compute-driver cannot answer, the token is refused
+ * with 503 ({@code compute_unavailable}): consoleauth never hands out an endpoint it could not confirm.
+ */
+public final class ComputeEndpointCheck implements EndpointCheck {
+
+    public static final String STALE = "token_stale";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeEndpointCheck.class);
+
+    private final ComputeClient compute;
+
+    public ComputeEndpointCheck(ComputeClient compute) {
+        this.compute = compute;
+    }
+
+    @Override
+    public void confirm(TokenRow token) {
+        SerialConsoleEndpoint current;
+        try {
+            current = compute.serialConsole(token.instanceUuid(), token.portIndex());
+        } catch (NotFoundException e) {
+            throw stale(token, e.reason());
+        } catch (SerialgateException e) {
+            LOG.warn("event=endpoint_check_failed instance={} port_index={} compute_reason={}",
+                    token.instanceUuid(), token.portIndex(), e.reason());
+            throw new UnavailableException("compute_unavailable",
+                    "Cannot confirm where the serial console listens: compute-driver answered " + e.reason() + ".");
+        }
+        if (current == null || current.host() == null
+                || !current.host().equalsIgnoreCase(token.host()) || current.port() != token.port()) {
+            throw stale(token, "endpoint_moved");
+        }
+    }
+
+    private static NotFoundException stale(TokenRow token, String why) {
+        LOG.info("event=token_refused reason={} why={} instance={} port_index={}",
+                STALE, why, token.instanceUuid(), token.portIndex());
+        return new NotFoundException(STALE,
+                "The console token is stale: serial port " + token.portIndex() + " of its server has moved or is gone.");
+    }
+}
