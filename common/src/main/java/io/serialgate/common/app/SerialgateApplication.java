@@ -1,6 +1,7 @@
 package io.serialgate.common.app;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import ch.qos.logback.core.util.StatusPrinter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -8,6 +9,8 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.auth.ServiceAuthFilter;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import io.serialgate.common.config.ServiceConfiguration;
 import io.serialgate.common.config.ServiceConfigurationFactory;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
@@ -21,6 +24,13 @@ import io.serialgate.common.error.UnexpectedErrorMapper;
  * {@code ${ENV_VAR}} substitution and serialgate's checks.
  */
 public abstract class SerialgateApplication<T extends ServiceConfiguration> extends Application<T> {
+
+    static {
+        // logback-access 2.0.9 cannot read its own version from its jar and prints a false
+        // "versions are different" warning block at every start. logback's status printer carries
+        // nothing else serialgate relies on (Dropwizard validates the logging config itself).
+        StatusPrinter.setPrintStream(new PrintStream(OutputStream.nullOutputStream()));
+    }
 
     @Override
     public void initialize(Bootstrap<T> bootstrap) {
