@@ -43,6 +43,18 @@ public abstract class SerialgateApplication<T extends ServiceConfiguration> exte
     protected void addDefaultCommands(Bootstrap<T> bootstrap) {
         bootstrap.addCommand(new ServeCommand<>(this));
         bootstrap.addCommand(new CheckConfigCommand<>(this));
+        if (databaseSchema() != null) {
+            bootstrap.addCommand(new MigrateCommand<>(this, databaseSchema()));
+        }
+    }
+
+    /**
+     * The PostgreSQL schema this service owns, for services whose configuration is a
+     * {@link io.serialgate.common.db.DatabaseOwner}; null for services without a database.
+     * A non-null schema adds the {@code migrate CONFIG} command.
+     */
+    protected String databaseSchema() {
+        return null;
     }
 
     /**
