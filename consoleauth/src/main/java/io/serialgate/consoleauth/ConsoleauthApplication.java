@@ -48,6 +48,11 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
     }
 
     @Override
+    protected String databaseSchema() {
+        return SCHEMA;
+    }
+
+    @Override
     public void initialize(Bootstrap<ConsoleauthConfiguration> bootstrap) {
         super.initialize(bootstrap);
     }

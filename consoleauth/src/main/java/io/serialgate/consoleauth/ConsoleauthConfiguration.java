@@ -2,6 +2,7 @@ package io.serialgate.consoleauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
+import io.serialgate.common.db.DatabaseOwner;
 import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.config.ServiceConfiguration;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * and, optionally, {@code internal:} (only {@code compute_url} is used: where validation confirms
  * a token's host and port; without the section, no confirmation is made).
  */
-public class ConsoleauthConfiguration extends ServiceConfiguration {
+public class ConsoleauthConfiguration extends ServiceConfiguration implements DatabaseOwner {
 
     @JsonProperty("database")
     private DataSourceFactory database;
@@ -23,6 +24,7 @@ public class ConsoleauthConfiguration extends ServiceConfiguration {
     @JsonProperty(InternalEndpoints.SECTION)
     private InternalEndpoints internal;
 
+    @Override
     public DataSourceFactory database() {
         return database;
     }
