@@ -4,14 +4,19 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.api.auth.ApiKeyAuthFilter;
+import io.serialgate.api.auth.InternalAuthFilter;
 import io.serialgate.api.cli.CreateApiKeyCommand;
 import io.serialgate.api.cli.ListApiKeysCommand;
 import io.serialgate.api.cli.RevokeApiKeyCommand;
 import io.serialgate.api.core.AdminKeyBootstrap;
 import io.serialgate.api.core.ApiKeys;
+import io.serialgate.api.core.ComputeClients;
+import io.serialgate.api.core.ComputeHosts;
+import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.Servers;
 import io.serialgate.api.db.ApiKeyDao;
+import io.serialgate.api.db.ComputeHostDao;
 import io.serialgate.api.db.ServerDao;
 import io.serialgate.api.errors.BodySizeFilter;
 import io.serialgate.api.errors.DatabaseUnavailableMapper;
@@ -21,11 +26,15 @@ import io.serialgate.api.errors.SerialgateExceptionMapper;
 import io.serialgate.api.errors.UnexpectedExceptionMapper;
 import io.serialgate.api.errors.WebApplicationExceptionMapper;
 import io.serialgate.api.microversion.MicroversionFilter;
+import io.serialgate.api.resources.ComputeHostsResource;
+import io.serialgate.api.resources.ConsoleSessionsResource;
+import io.serialgate.api.resources.SerialPortsResource;
 import io.serialgate.api.resources.ServersResource;
+import io.serialgate.api.resources.ServicesResource;
 import io.serialgate.api.resources.V3SerialConsoleResource;
 import io.serialgate.api.resources.VersionsResource;
 import io.serialgate.common.app.SerialgateApplication;
-import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ConsoleSessionsClient;
 import io.serialgate.common.client.ConsoleauthClient;
 import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.db.Databases;
@@ -35,7 +44,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * serialgate's public, Nova-compatible REST API: API keys, servers and console URLs.
+ * serialgate's public, Nova-compatible REST API: API keys, servers and console URLs, plus the
+ * internal compute host heartbeat endpoint.
  * Wiring only; the logic lives in {@code core}.
  */
 public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
@@ -79,18 +89,27 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         InternalEndpoints internal = configuration.internal();
         String secret = configuration.serviceAuth().secret();
         Duration timeout = Duration.ofSeconds(internal.timeoutSeconds());
-        ComputeClient compute = new ComputeClient(internal.computeUrl(), secret, timeout);
         ConsoleauthClient consoleauth = new ConsoleauthClient(internal.consoleauthUrl(), secret, timeout);
+        // internal.compute_url is the static fallback host until a compute host sends a heartbeat.
+        ComputeHosts hosts = new ComputeHosts(jdbi.onDemand(ComputeHostDao.class), new ComputeClients(secret, timeout),
+                internal.computeUrl(), configuration.api().computeHostTimeoutSeconds());
 
-        Servers servers = new Servers(jdbi.onDemand(ServerDao.class), compute);
-        SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, compute, consoleauth);
+        Servers servers = new Servers(jdbi.onDemand(ServerDao.class), hosts);
+        SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth);
+        ConsoleSessions sessions = new ConsoleSessions(servers,
+                new ConsoleSessionsClient(internal.consoleauthUrl(), secret, timeout));
 
         environment.jersey().register(new BodySizeFilter());
+        environment.jersey().register(new InternalAuthFilter(secret));
         environment.jersey().register(new ApiKeyAuthFilter(apiKeys));
         environment.jersey().register(new MicroversionFilter());
         environment.jersey().register(new VersionsResource());
-        environment.jersey().register(new ServersResource(servers, consoles));
+        environment.jersey().register(new ServersResource(servers, consoles, sessions));
+        environment.jersey().register(new ConsoleSessionsResource(sessions));
+        environment.jersey().register(new SerialPortsResource(sessions));
         environment.jersey().register(new V3SerialConsoleResource(consoles));
+        environment.jersey().register(new ServicesResource(hosts));
+        environment.jersey().register(new ComputeHostsResource(hosts));
 
         environment.jersey().register(new SerialgateExceptionMapper());
         environment.jersey().register(new JsonProcessingExceptionMapper());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code api:} section: how the first admin API key comes to exist. */
+/** The {@code api:} section: how the first admin API key comes to exist, and when a compute host counts as down. */
 public final class ApiOptions {
 
     public static final String SECTION = "api";
@@ -17,11 +17,17 @@ public final class ApiOptions {
     @JsonProperty("bootstrap_admin_key_file")
     private String bootstrapAdminKeyFile = "./serialgate-admin-key";
 
+    /** A compute host not heard from (heartbeat) for longer than this gets no new servers. */
+    @JsonProperty("compute_host_timeout_seconds")
+    private int computeHostTimeoutSeconds = 15;
+
     public String bootstrapAdminKey() { return bootstrapAdminKey; }
+    public int computeHostTimeoutSeconds() { return computeHostTimeoutSeconds; }
     public String bootstrapAdminKeyFile() { return bootstrapAdminKeyFile; }
 
     public ApiOptions bootstrapAdminKey(String value) { this.bootstrapAdminKey = value; return this; }
     public ApiOptions bootstrapAdminKeyFile(String value) { this.bootstrapAdminKeyFile = value; return this; }
+    public ApiOptions computeHostTimeoutSeconds(int value) { this.computeHostTimeoutSeconds = value; return this; }
 
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -33,11 +39,15 @@ public final class ApiOptions {
         if (bootstrapAdminKeyFile == null || bootstrapAdminKeyFile.isBlank()) {
             problems.add(SECTION + ".bootstrap_admin_key_file: must be a file path, got an empty value");
         }
+        if (computeHostTimeoutSeconds < 1 || computeHostTimeoutSeconds > 3600) {
+            problems.add(SECTION + ".compute_host_timeout_seconds: must lie in 1-3600, got " + computeHostTimeoutSeconds);
+        }
         return problems;
     }
 
     @Override
     public String toString() {
-        return "ApiOptions{bootstrapAdminKey=<redacted>, bootstrapAdminKeyFile=" + bootstrapAdminKeyFile + "}";
+        return "ApiOptions{bootstrapAdminKey=<redacted>, bootstrapAdminKeyFile=" + bootstrapAdminKeyFile
+                + ", computeHostTimeoutSeconds=" + computeHostTimeoutSeconds + "}";
     }
 }

@@ -32,19 +32,21 @@ class ApiConfigurationTest {
         assertThat(config.internal().computeUrl().toString()).isEqualTo("http://127.0.0.1:8782");
         assertThat(config.api().bootstrapAdminKey()).isNull();
         assertThat(config.api().bootstrapAdminKeyFile()).isEqualTo("./serialgate-admin-key");
+        assertThat(config.api().computeHostTimeoutSeconds()).isEqualTo(15);
     }
 
     @Test
     void badValuesAreOneLineEachNamingTheOption() throws Exception {
         String yaml = Files.readString(Path.of("src/test/resources/api-test.yml"))
                 .replace("compute_url: \"http://127.0.0.1:1\"", "compute_url: \"not a url\"")
-                + "api:\n  bootstrap_admin_key: \"short-secret\"\n";
+                + "api:\n  bootstrap_admin_key: \"short-secret\"\n  compute_host_timeout_seconds: 0\n";
         Path file = dir.resolve("bad.yml");
         Files.writeString(file, yaml);
         assertThatThrownBy(() -> factory.build(files, file.toString()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("internal.compute_url: must be an absolute http(s) URL, got 'not a url'")
                 .hasMessageContaining("api.bootstrap_admin_key: must be at least 16 characters, got 12")
+                .hasMessageContaining("api.compute_host_timeout_seconds: must lie in 1-3600, got 0")
                 .message().doesNotContain("short-secret");
     }
 

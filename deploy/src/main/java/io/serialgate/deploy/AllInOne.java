@@ -45,9 +45,14 @@ public final class AllInOne implements Callable<Integer> {
     @Option(names = "--consoleauth-port", defaultValue = "8781") int consoleauthPort;
     @Option(names = "--compute-port", defaultValue = "8782") int computePort;
 
-    @Option(names = "--compute-driver", defaultValue = "fake",
-            description = "Compute driver: fake (simulated guests, works anywhere). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--compute-driver", defaultValue = "auto",
+            description = "auto (libvirt when qemu:///system answers and the test guest is built, else fake), "
+                    + "libvirt (real QEMU guests) or fake (simulated guests, works anywhere). Default: ${DEFAULT-VALUE}")
     String computeDriver;
+
+    @Option(names = "--guest-dir", defaultValue = "var/guest",
+            description = "Kernel (vmlinuz) and initramfs (initrd.gz) of the libvirt demo guest. Default: ${DEFAULT-VALUE}")
+    Path guestDir;
 
     private final PrintStream out;
     private Database database;
@@ -109,13 +114,15 @@ public final class AllInOne implements Callable<Integer> {
         done(database.describe());
 
         AllInOneSecrets secrets = AllInOneSecrets.loadOrCreate(data.resolve("secrets.json"), json);
-        ServiceConfigWriter configs = new ServiceConfigWriter(data.resolve("config"), logs, ports, database, secrets, computeDriver);
+        ComputeDriverChoice driver = ComputeDriverChoice.choose(computeDriver, guestDir == null ? Path.of("var/guest") : guestDir);
+        ServiceConfigWriter configs = new ServiceConfigWriter(data.resolve("config"), logs, ports, database, secrets,
+                driver, data.resolve("console-logs"));
         services = new InProcessServices();
 
         step(2, "consoleauth");
         services.startConsoleauth(configs.consoleauth());
         done(ports.consoleauthUrl());
-        step(3, "compute-driver (" + computeDriver + " driver)");
+        step(3, "compute-driver (" + driver.driver() + " driver: " + driver.reason() + ")");
         services.startCompute(configs.compute());
         done(ports.computeUrl());
         step(4, "api");
@@ -139,7 +146,7 @@ public final class AllInOne implements Callable<Integer> {
         String cli = "client/bin/serialgate-client --api-url " + ports.apiUrl() + " --token " + secrets.adminKey()
                 + " console connect " + DemoServer.NAME;
         summary = new AllInOneSummary(endpoints, secrets.adminKey(), ADMIN_PROJECT, serverId, consoleUrl, cli,
-                computeDriver, database.describe(), logs.toString());
+                driver.driver(), database.describe(), logs.toString());
         Path summaryFile = data.resolve("all-in-one.json");
         Files.deleteIfExists(summaryFile);
         Files.createFile(summaryFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -23,19 +23,21 @@ final class ServiceConfigWriter {
     private final ServicePorts ports;
     private final Database database;
     private final AllInOneSecrets secrets;
-    private final String computeDriver;
+    private final ComputeDriverChoice computeDriver;
+    private final Path consoleLogDirectory;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     ServiceConfigWriter(Path configDirectory, Path logDirectory, ServicePorts ports, Database database,
-                        AllInOneSecrets secrets, String computeDriver) {
+                        AllInOneSecrets secrets, ComputeDriverChoice computeDriver, Path consoleLogDirectory) {
         this.configDirectory = configDirectory;
         this.logDirectory = logDirectory;
         this.ports = ports;
         this.database = database;
         this.secrets = secrets;
         this.computeDriver = computeDriver;
+        this.consoleLogDirectory = consoleLogDirectory;
     }
 
     Path consoleauth() {
@@ -48,7 +50,20 @@ final class ServiceConfigWriter {
     Path compute() {
         Map<String, Object> config = common("compute-driver", ports.compute());
         config.put("database", database());
-        config.put("compute", Map.of("host", "localhost", "driver", computeDriver));
+        Map<String, Object> compute = new LinkedHashMap<>();
+        compute.put("host", "localhost");
+        compute.put("driver", computeDriver.driver());
+        if ("libvirt".equals(computeDriver.driver())) {
+            Map<String, Object> libvirt = new LinkedHashMap<>();
+            libvirt.put("uri", ComputeDriverChoice.LIBVIRT_URI);
+            libvirt.put("domain_type", "qemu");
+            libvirt.put("kernel", computeDriver.guestDirectory().resolve("vmlinuz").toString());
+            libvirt.put("initrd", computeDriver.guestDirectory().resolve("initrd.gz").toString());
+            libvirt.put("console_log_dir", consoleLogDirectory.toString());
+            compute.put("libvirt", libvirt);
+        }
+        config.put("compute", compute);
+        config.put("internal", Map.of("api_url", ports.apiUrl()));
         return write("compute-driver.yml", config);
     }
 

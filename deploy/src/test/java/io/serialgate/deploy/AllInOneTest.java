@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.serialgate.common.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,50 +19,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end: the all-in-one launcher starts the four real services on a real
  * PostgreSQL; through the public API a server is created and a console URL obtained; a real
  * websocket client types {@code echo hello} into the guest's serial port and reads {@code hello} back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningAllInOne.class)
 class AllInOneTest {
-
-    @TempDir
-    static Path dataDir;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ByteArrayOutputStream launcherOutput = new ByteArrayOutputStream();
+    private RunningAllInOne system;
     private AllInOne allInOne;
     private AllInOneSummary summary;
+    private ByteArrayOutputStream launcherOutput;
+    private Path dataDir;
 
-    @BeforeAll
-    void startEverything() throws Exception {
-        allInOne = new AllInOne(new PrintStream(launcherOutput, true, StandardCharsets.UTF_8));
-        allInOne.dataDir = dataDir;
-        allInOne.jdbcUrl = TestPostgres.freshDatabaseUrl();
-        allInOne.dbUser = "postgres";
-        allInOne.dbPassword = "";
-        allInOne.apiPort = freePort();
-        allInOne.serialproxyPort = freePort();
-        allInOne.consoleauthPort = freePort();
-        allInOne.computePort = freePort();
-        allInOne.computeDriver = "fake";
-        allInOne.start();
-        summary = allInOne.summary();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (allInOne != null) {
-            allInOne.stop();
-        }
+    @BeforeEach
+    void useTheRunningSystem() {
+        system = RunningAllInOne.get();
+        allInOne = system.allInOne;
+        summary = system.summary;
+        launcherOutput = system.launcherOutput;
+        dataDir = system.dataDir;
     }
 
     @Test
@@ -165,12 +145,6 @@ class AllInOneTest {
                         screen.toString().replace("\r", "\\r").replace("\n", "\\n")).isPositive();
                 screen.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
             }
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

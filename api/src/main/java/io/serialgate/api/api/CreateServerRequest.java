@@ -8,21 +8,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /servers}: {"server": {"name": "...", "image_properties": {"hw_serial_port_count": "2"}}}.
- * Nova's imageRef, flavorRef, networks and metadata are accepted so Nova clients can boot, and ignored.
+ * {@code POST /servers}: {"server": {"name": "...", "image_properties": {"hw_serial_port_count": "2"},
+ * "host": "compute-1"}}. {@code host} (admin only, as Nova 2.74) names the compute host; absent, the
+ * api chooses. Nova's imageRef, flavorRef, networks and metadata are accepted so Nova clients can
+ * boot, and ignored.
  */
-public record CreateServerRequest(String name, Map<String, String> imageProperties) {
+public record CreateServerRequest(String name, Map<String, String> imageProperties, String host) {
 
     static final int MAX_NAME_LENGTH = 255;
     private static final Set<String> TOP_KEYS = Set.of("server", "os:scheduler_hints", "OS-SCH-HNT:scheduler_hints");
     private static final Set<String> SERVER_KEYS = Set.of(
-            "name", "image_properties", "imageRef", "flavorRef", "networks", "metadata");
+            "name", "image_properties", "host", "imageRef", "flavorRef", "networks", "metadata");
 
     public static CreateServerRequest from(JsonNode body) {
         JsonNode server = RequestBodies.requireWrapped(body, "server");
         RequestBodies.requireOnlyKeys(body, TOP_KEYS, "root");
         RequestBodies.requireOnlyKeys(server, SERVER_KEYS, "'server'");
-        return new CreateServerRequest(name(server.get("name")), imageProperties(server.get("image_properties")));
+        return new CreateServerRequest(name(server.get("name")), imageProperties(server.get("image_properties")),
+                host(server.get("host")));
+    }
+
+    private static String host(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("bad_host", "Invalid input for field/attribute host. The host must be"
+                    + " a compute host name of 1 to " + MAX_NAME_LENGTH + " characters, got " + node + ".");
+        }
+        return node.asText();
     }
 
     private static String name(JsonNode node) {

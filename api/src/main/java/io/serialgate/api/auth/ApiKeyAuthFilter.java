@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Every request must carry a valid {@code X-Auth-Token} except anonymous version discovery
  * ({@code GET /}, {@code /v2}, {@code /v2.1}, {@code /v3}), which OpenStack clients call before
- * they authenticate. Runs before matching so an unknown path without a key is a 401, not a 404.
+ * they authenticate, and the {@code /internal/} paths, which {@link InternalAuthFilter} guards with
+ * the service credential instead. Runs before matching so an unknown path without a key is a 401, not a 404.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -30,7 +31,7 @@ public final class ApiKeyAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (isVersionDiscovery(request)) {
+        if (isVersionDiscovery(request) || InternalAuthFilter.isInternal(request)) {
             return;
         }
         String presented = request.getHeaderString(HEADER);

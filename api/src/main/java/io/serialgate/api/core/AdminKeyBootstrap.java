@@ -2,7 +2,6 @@ package io.serialgate.api.core;
 
 import io.serialgate.api.ApiOptions;
 import io.serialgate.api.auth.Role;
-import io.serialgate.common.auth.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ public final class AdminKeyBootstrap {
         }
         // Write the file before storing the hash: a key nobody can read would lock everyone out.
         Path file = Path.of(options.bootstrapAdminKeyFile()).toAbsolutePath().normalize();
-        String key = Secrets.randomToken(32);
+        String key = ApiKeys.newKey(32);
         writeOwnerOnly(file, key + "\n");
         apiKeys.store(key, ADMIN_PROJECT, roles, "bootstrap admin key (generated)");
         LOG.info("event=admin_key_bootstrapped project={} source=generated key_file={}", ADMIN_PROJECT, file);

@@ -22,15 +22,22 @@ public final class SerialConsoles {
 
     private final SerialConsoleOptions options;
     private final Servers servers;
-    private final ComputeClient compute;
     private final ConsoleauthClient consoleauth;
 
-    public SerialConsoles(SerialConsoleOptions options, Servers servers, ComputeClient compute,
-                          ConsoleauthClient consoleauth) {
+    public SerialConsoles(SerialConsoleOptions options, Servers servers, ConsoleauthClient consoleauth) {
         this.options = options;
         this.servers = servers;
-        this.compute = compute;
         this.consoleauth = consoleauth;
+    }
+
+    /** 400 unless the server has serial port {@code portIndex}. */
+    static void requirePort(Server server, int portIndex) {
+        if (portIndex >= server.serialPortCount()) {
+            throw new InvalidInputException("bad_port_index", "Serial port index " + portIndex
+                    + " is out of range: server " + server.id() + " has " + server.serialPortCount()
+                    + " serial port" + (server.serialPortCount() == 1 ? "" : "s")
+                    + " (indexes 0-" + (server.serialPortCount() - 1) + ").");
+        }
     }
 
     /** A console URL for serial port {@code portIndex} of the server; the token inside is the only copy. */
@@ -44,13 +51,9 @@ public final class SerialConsoles {
                     + server.status().vmState() + " (status " + server.status() + ")."
                     + " Cannot get_serial_console while the instance is in this state.");
         }
-        if (portIndex >= server.serialPortCount()) {
-            throw new InvalidInputException("bad_port_index", "Serial port index " + portIndex
-                    + " is out of range: server " + server.id() + " has " + server.serialPortCount()
-                    + " serial port" + (server.serialPortCount() == 1 ? "" : "s")
-                    + " (indexes 0-" + (server.serialPortCount() - 1) + ").");
-        }
+        requirePort(server, portIndex);
         String instance = server.id().toString();
+        ComputeClient compute = servers.computeOf(server);
         SerialConsoleEndpoint endpoint = InternalCalls.call("compute",
                 () -> compute.serialConsole(instance, portIndex));
         AuthorizedToken token = InternalCalls.call("consoleauth", () -> consoleauth.authorize(

@@ -3,6 +3,7 @@ package io.serialgate.api.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serialgate.api.api.CreateServerRequest;
+import io.serialgate.api.auth.Caller;
 import io.serialgate.api.db.ServerDao;
 import io.serialgate.common.client.ComputeClient;
 import io.serialgate.common.contract.ComputeInstance;
@@ -25,38 +26,48 @@ public final class Servers {
     static final String PORT_COUNT_ALIAS = "serial_ports";
 
     private final ServerDao dao;
-    private final ComputeClient compute;
+    private final ComputeHosts hosts;
 
-    public Servers(ServerDao dao, ComputeClient compute) {
+    public Servers(ServerDao dao, ComputeHosts hosts) {
         this.dao = dao;
-        this.compute = compute;
+        this.hosts = hosts;
     }
 
     /**
-     * Stores the server, then asks the compute host to spawn it. A request the compute host calls
-     * invalid is the caller's mistake (400, nothing kept); any other spawn failure leaves the server
-     * in ERROR with the reason as its fault, as Nova does.
+     * Places the server on a compute host (503 when none is up; 403/400 for a host a member may
+     * not name or that does not exist), stores it, then asks that host to spawn it. A request the
+     * compute host calls invalid is the caller's mistake (400, nothing kept); any other spawn
+     * failure leaves the server in ERROR with the reason as its fault, as Nova does.
      */
-    public Server create(ProjectScope scope, CreateServerRequest request) {
+    public Server create(Caller caller, ProjectScope scope, CreateServerRequest request) {
         int requestedPorts = requestedPortCount(request.imageProperties());
+        Placement placement = hosts.place(caller, request.host(), requestedPorts);
         UUID id = UUID.randomUUID();
         dao.insert(id, scope.owningProject(), request.name(), ServerStatus.BUILD.name(), requestedPorts,
                 toJson(request.imageProperties()));
         try {
-            ComputeInstance instance = InternalCalls.call("compute", () -> compute.spawn(
+            ComputeInstance instance = InternalCalls.call("compute", () -> placement.compute().spawn(
                     new SpawnRequest(id.toString(), request.name(), request.imageProperties())));
-            dao.update(id, ServerStatus.ACTIVE.name(), instance.host(), instance.serialPortCount(), null);
+            // A registered host is known by its registry name (its URL is looked up by it); the
+            // fallback host by the name it gives itself.
+            String host = placement.isFallback() ? instance.host() : placement.host();
+            dao.update(id, ServerStatus.ACTIVE.name(), host, instance.serialPortCount(), null);
             LOG.info("event=server_spawned instance={} project={} host={} serial_ports={}",
-                    id, scope.owningProject(), instance.host(), instance.serialPortCount());
+                    id, scope.owningProject(), host, instance.serialPortCount());
         } catch (InvalidInputException e) {
             dao.delete(id);
             throw e;
         } catch (SerialgateException e) {
-            dao.update(id, ServerStatus.ERROR.name(), null, requestedPorts, e.getMessage());
+            dao.update(id, ServerStatus.ERROR.name(), placement.host(), requestedPorts, e.getMessage());
             LOG.warn("event=server_spawn_failed instance={} project={} status={} reason={}",
                     id, scope.owningProject(), e.status(), e.reason());
         }
         return dao.find(id).orElseThrow();
+    }
+
+    /** The client of the compute host the server runs on. */
+    public ComputeClient computeOf(Server server) {
+        return hosts.clientFor(server);
     }
 
     public List<Server> list(ProjectScope scope, String name) {
@@ -77,13 +88,15 @@ public final class Servers {
      */
     public void delete(ProjectScope scope, String serverId) {
         Server server = get(scope, serverId);
-        boolean neverSpawned = server.status() == ServerStatus.ERROR && server.host() == null;
+        // Servers are in ERROR only when their spawn failed.
+        boolean spawnFailed = server.status() == ServerStatus.ERROR;
+        ComputeClient compute = hosts.clientFor(server);
         try {
             InternalCalls.run("compute", () -> compute.destroy(server.id().toString()));
         } catch (NotFoundException e) {
             LOG.info("event=server_already_gone_on_compute instance={}", server.id());
         } catch (SerialgateException e) {
-            if (!neverSpawned) {
+            if (!spawnFailed) {
                 throw e;
             }
             LOG.warn("event=server_destroy_skipped instance={} status={} reason={}", server.id(), e.status(), e.reason());

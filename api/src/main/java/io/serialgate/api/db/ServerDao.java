@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serialgate.api.core.Server;
 import io.serialgate.api.core.ServerStatus;
 import java.io.IOException;
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -23,8 +24,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(ServerDao.ServerMapper.class)
 public interface ServerDao {
 
-    String COLUMNS = "id, project_id, name, status, host, serial_port_count,"
-            + " image_properties::text AS image_properties, fault, created_at, updated_at";
+    /** A server with the URL of its registered compute host (null for the fallback host), in one query. */
+    String COLUMNS = "s.id, s.project_id, s.name, s.status, s.host, s.serial_port_count,"
+            + " s.image_properties::text AS image_properties, s.fault, s.created_at, s.updated_at, h.url AS host_url";
+    String FROM = " FROM api.servers s LEFT JOIN api.compute_hosts h ON h.host = s.host";
 
     @SqlUpdate("INSERT INTO api.servers (id, project_id, name, status, serial_port_count, image_properties)"
             + " VALUES (:id, :projectId, :name, :status, :serialPortCount, CAST(:imageProperties AS jsonb))")
@@ -32,14 +35,14 @@ public interface ServerDao {
                 @Bind("status") String status, @Bind("serialPortCount") int serialPortCount,
                 @Bind("imageProperties") String imagePropertiesJson);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM api.servers WHERE id = :id")
+    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE s.id = :id")
     Optional<Server> find(@Bind("id") UUID id);
 
     /** Null project: every project; null name: every name. Newest first, as Nova lists. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM api.servers"
-            + " WHERE (CAST(:projectId AS text) IS NULL OR project_id = :projectId)"
-            + " AND (CAST(:name AS text) IS NULL OR name = :name)"
-            + " ORDER BY created_at DESC, id")
+    @SqlQuery("SELECT " + COLUMNS + FROM
+            + " WHERE (CAST(:projectId AS text) IS NULL OR s.project_id = :projectId)"
+            + " AND (CAST(:name AS text) IS NULL OR s.name = :name)"
+            + " ORDER BY s.created_at DESC, s.id")
     List<Server> list(@Bind("projectId") String projectId, @Bind("name") String name);
 
     @SqlUpdate("UPDATE api.servers SET status = :status, host = :host, serial_port_count = :serialPortCount,"
@@ -75,7 +78,8 @@ public interface ServerDao {
                     properties,
                     rs.getString("fault"),
                     rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                    rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                    rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("host_url") == null ? null : URI.create(rs.getString("host_url")));
         }
     }
 }

@@ -42,6 +42,10 @@ public final class NovaFaults {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body(status, message));
+        if (status == 413) {
+            // The body may not have been read to its end: this connection is not reused.
+            builder.header("Connection", "close");
+        }
         if (status == 401) {
             builder.header("WWW-Authenticate", "X-Auth-Token realm=\"serialgate\"");
         }

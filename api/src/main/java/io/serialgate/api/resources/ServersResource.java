@@ -3,11 +3,13 @@ package io.serialgate.api.resources;
 import io.serialgate.api.api.CreateServerRequest;
 import io.serialgate.api.api.RemoteConsoleRequest;
 import io.serialgate.api.api.RequestBodies;
+import io.serialgate.api.api.ResetSerialConsoleRequest;
 import io.serialgate.api.api.SerialConsoleRequest;
 import io.serialgate.api.api.ServerAction;
 import io.serialgate.api.api.ServerViews;
 import io.serialgate.api.auth.Caller;
 import io.serialgate.api.auth.CallerSecurityContext;
+import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.ProjectScope;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.Server;
@@ -42,17 +44,20 @@ public final class ServersResource {
 
     private final Servers servers;
     private final SerialConsoles consoles;
+    private final ConsoleSessions sessions;
 
-    public ServersResource(Servers servers, SerialConsoles consoles) {
+    public ServersResource(Servers servers, SerialConsoles consoles, ConsoleSessions sessions) {
         this.servers = servers;
         this.consoles = consoles;
+        this.sessions = sessions;
     }
 
     @POST
     public Response create(@PathParam("base") String base, String body,
                            @Context SecurityContext security, @Context UriInfo uri) {
         CreateServerRequest request = CreateServerRequest.from(RequestBodies.parse(body));
-        Server server = servers.create(scope(security, base), request);
+        Caller caller = CallerSecurityContext.callerOf(security);
+        Server server = servers.create(caller, ProjectScope.of(caller, tenantOf(base)), request);
         return Response.accepted(new ServerViews(uri.getBaseUri()).created(server)).build();
     }
 
@@ -102,20 +107,32 @@ public final class ServersResource {
         return Map.of("serial_console", Map.of("url", url));
     }
 
-    /** Nova's server actions; only {@code os-getSerialConsole} is served. */
+    /**
+     * Nova's server actions: {@code os-getSerialConsole} (200, a console URL) and serialgate's
+     * {@code os-resetSerialConsole} (202, whoever holds the serial port is dropped).
+     */
     @POST
     @Path("{id}/action")
-    public Map<String, Object> action(@PathParam("base") String base, @PathParam("id") String id,
-                                      String body, @Context SecurityContext security) {
+    public Response action(@PathParam("base") String base, @PathParam("id") String id,
+                           String body, @Context SecurityContext security) {
         ServerAction action = ServerAction.from(RequestBodies.parse(body));
         ProjectScope scope = scope(security, base);
-        if (!ServerAction.GET_SERIAL_CONSOLE.equals(action.name())) {
-            servers.get(scope, id); // an unknown server is still 404 first
-            throw new NotFoundException("no_such_action", "There is no such action: " + action.name());
+        switch (action.name()) {
+            case ServerAction.GET_SERIAL_CONSOLE -> {
+                SerialConsoleRequest request = SerialConsoleRequest.fromAction(action.arguments());
+                String url = consoles.consoleUrl(scope, id, request.portIndex());
+                return Response.ok(Map.of("console", Map.of("type", SerialConsoleRequest.SERIAL, "url", url))).build();
+            }
+            case ResetSerialConsoleRequest.ACTION -> {
+                ResetSerialConsoleRequest request = ResetSerialConsoleRequest.from(action.arguments());
+                sessions.resetPort(scope, id, request.portIndex());
+                return Response.accepted().build();
+            }
+            default -> {
+                servers.get(scope, id); // an unknown server is still 404 first
+                throw new NotFoundException("no_such_action", "There is no such action: " + action.name());
+            }
         }
-        SerialConsoleRequest request = SerialConsoleRequest.fromAction(action.arguments());
-        String url = consoles.consoleUrl(scope, id, request.portIndex());
-        return Map.of("console", Map.of("type", SerialConsoleRequest.SERIAL, "url", url));
     }
 
     /** Nova 2.6+: {@code POST /v2.1/servers/{id}/remote-consoles}; below 2.6 the resource does not exist. */
@@ -133,7 +150,7 @@ public final class ServersResource {
                 "protocol", SerialConsoleRequest.SERIAL, "type", SerialConsoleRequest.SERIAL, "url", url));
     }
 
-    private static ProjectScope scope(SecurityContext security, String base) {
+    static ProjectScope scope(SecurityContext security, String base) {
         return ProjectScope.of(CallerSecurityContext.callerOf(security), tenantOf(base));
     }
 

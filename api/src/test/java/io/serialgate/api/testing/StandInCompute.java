@@ -21,9 +21,20 @@ public final class StandInCompute extends StandInService {
     private static final Pattern CONSOLE = Pattern.compile("/v1/servers/([^/]+)/serial-consoles/(\\d+)");
 
     public final Map<String, ComputeInstance> instances = new ConcurrentHashMap<>();
+    private final String host;
 
     public StandInCompute(String secret) {
+        this(secret, HOST);
+    }
+
+    /** A stand-in compute host naming itself {@code host}. */
+    public StandInCompute(String secret, String host) {
         super(secret);
+        this.host = host;
+    }
+
+    public String host() {
+        return host;
     }
 
     @Override
@@ -37,7 +48,7 @@ public final class StandInCompute extends StandInService {
                 send(exchange, 400, ErrorBody.of(400, "invalid_input", "hw_serial_port_count must lie in 1-" + MAX_PORTS));
                 return;
             }
-            ComputeInstance instance = new ComputeInstance(request.instanceUuid(), request.name(), HOST, "fake", ports, "running");
+            ComputeInstance instance = new ComputeInstance(request.instanceUuid(), request.name(), host, "fake", ports, "running");
             instances.put(request.instanceUuid(), instance);
             send(exchange, 201, instance);
         } else if ("GET".equals(method) && console.matches()) {
