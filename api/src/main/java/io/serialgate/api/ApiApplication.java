@@ -62,6 +62,11 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
     }
 
     @Override
+    protected String databaseSchema() {
+        return SCHEMA;
+    }
+
+    @Override
     public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
         super.initialize(bootstrap);
         bootstrap.addCommand(new CreateApiKeyCommand(commandOutput()));

@@ -2,6 +2,7 @@ package io.serialgate.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
+import io.serialgate.common.db.DatabaseOwner;
 import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.config.ServiceConfiguration;
 import jakarta.validation.Valid;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** The api's configuration: the common sections plus {@code database:}, {@code internal:} and {@code api:}. */
-public class ApiConfiguration extends ServiceConfiguration {
+public class ApiConfiguration extends ServiceConfiguration implements DatabaseOwner {
 
     @Valid
     @NotNull
@@ -22,6 +23,7 @@ public class ApiConfiguration extends ServiceConfiguration {
     @JsonProperty(ApiOptions.SECTION)
     private ApiOptions api = new ApiOptions();
 
+    @Override
     public DataSourceFactory database() { return database; }
     public InternalEndpoints internal() { return internal; }
     public ApiOptions api() { return api; }
