@@ -1,12 +1,14 @@
 package io.serialgate.compute;
 
-import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
+import io.serialgate.common.client.ApiInternalClient;
+import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.config.PortRange;
 import io.serialgate.common.contract.ComputeHostInfo;
 import io.serialgate.common.db.Databases;
 import io.serialgate.compute.core.ComputeDriver;
+import io.serialgate.compute.core.HostHeartbeat;
 import io.serialgate.compute.core.PortAllocator;
 import io.serialgate.compute.core.PortProbe;
 import io.serialgate.compute.core.SpawnRequestValidator;
@@ -16,18 +18,22 @@ import io.serialgate.compute.core.libvirt.LibvirtConnector;
 import io.serialgate.compute.core.libvirt.LibvirtDriver;
 import io.serialgate.compute.health.DriverHealthCheck;
 import io.serialgate.compute.resources.HostResource;
-import io.serialgate.compute.resources.JsonErrorMapper;
 import io.serialgate.compute.resources.ServersResource;
-import io.serialgate.compute.resources.UnexpectedErrorMapper;
-import io.serialgate.compute.resources.WebApplicationErrorMapper;
 import io.serialgate.compute.tasks.ReconcilePortsTask;
 import java.net.InetAddress;
+import java.time.Duration;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** compute-driver: runs servers on this host and tells where their serial consoles listen. */
 public class ComputeApplication extends SerialgateApplication<ComputeConfiguration> {
 
     public static final String SCHEMA = "compute";
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeApplication.class);
 
     public static void main(String[] args) throws Exception {
         new ComputeApplication().run(args);
@@ -40,14 +46,8 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
 
     @Override
     public void run(ComputeConfiguration configuration, Environment environment) throws Exception {
-        // Every error of this internal API is an ErrorBody, Jersey's and Jackson's included.
-        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
-            server.setRegisterDefaultExceptionMappers(false);
-        }
+        // Credential, body limit, and every error (Jersey's and Jackson's included) as an ErrorBody.
         protectInternalApi(configuration, environment);
-        environment.jersey().register(new JsonErrorMapper());
-        environment.jersey().register(new WebApplicationErrorMapper());
-        environment.jersey().register(new UnexpectedErrorMapper());
 
         ComputeOptions compute = configuration.compute();
         PortRange range = configuration.serialConsole().portRange();
@@ -64,6 +64,39 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
 
         environment.jersey().register(new ServersResource(driver, new SpawnRequestValidator(compute.maxSerialPorts())));
         environment.jersey().register(new HostResource(new ComputeHostInfo(compute.host(), driver.name(), range.toString())));
+        startHeartbeat(configuration, environment, driver, allocator);
+    }
+
+    /** Heartbeat to the api when {@code internal:} is configured and compute.heartbeat_seconds is not 0. */
+    private static void startHeartbeat(ComputeConfiguration configuration, Environment environment,
+                                       ComputeDriver driver, PortAllocator allocator) {
+        ComputeOptions compute = configuration.compute();
+        InternalEndpoints internal = configuration.internal();
+        if (internal == null || compute.heartbeatSeconds() == 0) {
+            LOG.info("event=heartbeat_off reason={}", internal == null ? "no_internal_section" : "heartbeat_seconds_0");
+            return;
+        }
+        ApiInternalClient api = new ApiInternalClient(internal.apiUrl(), configuration.serviceAuth().secret(),
+                Duration.ofSeconds(internal.timeoutSeconds()));
+        HostHeartbeat heartbeat = new HostHeartbeat(api, internal.apiUrl().toString(), driver.name(), allocator,
+                compute.maxSerialPorts(), Duration.ofSeconds(compute.heartbeatSeconds()), compute.advertiseUrl());
+        environment.lifecycle().manage(heartbeat);
+        if (compute.advertiseUrl() == null) {
+            // The port is known for certain only once the server listens (port 0 picks one then).
+            String bindHost = AdvertisedUrl.bindHost(configuration.getServerFactory());
+            environment.lifecycle().addServerLifecycleListener(
+                    server -> heartbeat.advertise(AdvertisedUrl.of(bindHost, applicationPort(server))));
+        }
+    }
+
+    /** The first connector is the application's (simple server: the only one). */
+    private static int applicationPort(Server server) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof NetworkConnector network) {
+                return network.getLocalPort();
+            }
+        }
+        return 0;
     }
 
     /** The driver named by {@code compute.driver} (checked at load time). */

@@ -2,12 +2,17 @@ package io.serialgate.compute;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
+import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.config.ServiceConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
-/** compute-driver's configuration: the shared sections plus {@code database:} and {@code compute:}. */
+/**
+ * compute-driver's configuration: the shared sections plus {@code database:}, {@code compute:} and
+ * the optional {@code internal:} (only {@code api_url} and {@code timeout_seconds} are used: where
+ * the heartbeat goes; without the section no heartbeat is sent).
+ */
 public class ComputeConfiguration extends ServiceConfiguration {
 
     @Valid
@@ -17,6 +22,14 @@ public class ComputeConfiguration extends ServiceConfiguration {
 
     @JsonProperty(ComputeOptions.SECTION)
     private ComputeOptions compute = new ComputeOptions();
+
+    @JsonProperty(InternalEndpoints.SECTION)
+    private InternalEndpoints internal;
+
+    /** Null when the {@code internal:} section is absent. */
+    public InternalEndpoints internal() {
+        return internal;
+    }
 
     public DataSourceFactory database() {
         return database;
@@ -33,6 +46,9 @@ public class ComputeConfiguration extends ServiceConfiguration {
             problems.add(ComputeOptions.SECTION + ": must be a section, got null");
         } else {
             problems.addAll(compute.problems());
+        }
+        if (internal != null) {
+            problems.addAll(internal.problems());
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package io.serialgate.compute;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.serialgate.common.config.OptionDoc;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,26 +12,33 @@ public final class LibvirtOptions {
     private static final List<String> DOMAIN_TYPES = List.of("qemu", "kvm", "test");
 
     /** qemu:///system, qemu:///session, or test:///default (no daemon; for tests). */
+    @OptionDoc("The libvirt connection: qemu:///system, qemu:///session, or test:///default (libvirt's daemon-less test driver, for tests).")
     @JsonProperty("uri")
     private String uri = "qemu:///system";
 
     /** qemu is TCG (works everywhere); kvm where /dev/kvm is usable. */
+    @OptionDoc("qemu (TCG emulation, works everywhere) or kvm (where /dev/kvm is usable); test with the test driver.")
     @JsonProperty("domain_type")
     private String domainType = "qemu";
 
+    @OptionDoc("The kernel every guest boots directly (required for qemu URIs); compute-driver/guest/build-test-guest.sh builds a small one.")
     @JsonProperty("kernel")
     private String kernel;
 
+    @OptionDoc("The initramfs every guest boots (required for qemu URIs).")
     @JsonProperty("initrd")
     private String initrd;
 
+    @OptionDoc("The guest kernel command line; console=ttyS0 puts the guest's console on serial port 0.")
     @JsonProperty("cmdline")
     private String cmdline = "console=ttyS0 panic=-1 quiet";
 
+    @OptionDoc("Memory of each guest in MiB, 16-65536.")
     @JsonProperty("memory_mib")
     private int memoryMib = 128;
 
     /** Where QEMU (or virtlogd) keeps each serial port's output: {@code <uuid>-ttyS<N>.log}. */
+    @OptionDoc("Directory where each serial port's output is kept as `INSTANCE_UUID-ttySN.log` (written by virtlogd or QEMU), served by the console log endpoint.")
     @JsonProperty("console_log_dir")
     private String consoleLogDir = "/var/log/serialgate/consoles";
 

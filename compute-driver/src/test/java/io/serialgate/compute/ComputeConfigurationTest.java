@@ -74,6 +74,31 @@ class ComputeConfigurationTest {
     }
 
     @Test
+    void heartbeatIsOffWithoutTheInternalSectionAndOptionsAreChecked() throws Exception {
+        ComputeConfiguration plain = loadText(BASE);
+        assertEquals(null, plain.internal());
+        assertEquals(5, plain.compute().heartbeatSeconds());
+        assertEquals(null, plain.compute().advertiseUrl());
+        ComputeConfiguration configured = loadText(BASE + """
+                internal: {api_url: "http://api.example:8774"}
+                compute: {advertise_url: "http://compute-1.example:8782", heartbeat_seconds: 0}
+                """);
+        assertEquals("http://api.example:8774", configured.internal().apiUrl().toString());
+        assertEquals("http://compute-1.example:8782", configured.compute().advertiseUrl());
+        assertEquals(0, configured.compute().heartbeatSeconds());
+        InvalidOptionsException url = assertThrows(InvalidOptionsException.class,
+                () -> loadText(BASE + "compute: {advertise_url: \"compute-1:8782\"}\n"));
+        assertTrue(url.getMessage().contains("compute.advertise_url: must be an absolute http(s) URL, got 'compute-1:8782'"),
+                url.getMessage());
+        InvalidOptionsException seconds = assertThrows(InvalidOptionsException.class,
+                () -> loadText(BASE + "compute: {heartbeat_seconds: -1}\n"));
+        assertTrue(seconds.getMessage().contains("compute.heartbeat_seconds"), seconds.getMessage());
+        InvalidOptionsException api = assertThrows(InvalidOptionsException.class,
+                () -> loadText(BASE + "internal: {api_url: \"nowhere\"}\n"));
+        assertTrue(api.getMessage().contains("internal.api_url"), api.getMessage());
+    }
+
+    @Test
     void unknownKeysAreRefused() {
         assertThrows(ConfigurationException.class, () -> loadText(BASE + "compute: {drivr: fake}\n"));
     }

@@ -35,6 +35,17 @@ public interface ComputeDriver extends Managed {
     SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex);
 
     /**
+     * Reboots, stops, starts or rebuilds a server; returns it in its new state. Every serial port
+     * keeps its TCP port (only {@link #destroy} releases ports). Conflict when the server's state
+     * forbids the action (stop a stopped server, start a running one); NotImplemented for drivers
+     * that do not control power.
+     */
+    default ComputeInstance act(String instanceUuid, ServerAction action) {
+        throw new NotImplementedException("action_unsupported",
+                "The " + name() + " driver cannot " + action.word() + " servers.");
+    }
+
+    /**
      * The last {@code lines} lines serial port {@code portIndex} printed, kept while nobody was
      * attached. NotImplemented for drivers that keep no log.
      */

@@ -21,18 +21,23 @@ import org.slf4j.LoggerFactory;
  * Hands out TCP ports from {@code port_range} to the serial ports of servers on one compute host,
  * persistently: a recorded port is never tested or handed out again until its server is deleted.
  *
- * <p>Safe with any number of threads and compute processes on one database: each port is taken by
- * one short transaction that inserts the first unallocated port, test-binds it on
- * {@code proxyclient_address} and commits (or rolls back and skips it when another program holds
- * it); the {@code UNIQUE (host, port)} constraint decides between racers (the loser's insert does
- * nothing and it looks again). Each allocator starts its search at a random port so racers
- * rarely meet. One port per transaction means a transaction never waits while holding another row,
- * so allocators cannot deadlock.
+ * <p>Safe with any number of threads and compute processes on one database: each port is
+ * claimed by one INSERT ... SELECT (one round trip, committed at once) that picks at random among
+ * the first few unallocated ports after a random offset; the {@code UNIQUE (host, port)}
+ * constraint decides between racers (the loser's insert does nothing and it picks again). The
+ * claimed port is then test-bound on {@code proxyclient_address}; when another program holds it
+ * the claim is deleted and the port skipped. The bind test runs outside any transaction, so no
+ * row lock is held while it runs, and one port per statement means allocators never deadlock.
  */
 public class PortAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortAllocator.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * How many free ports after a random offset one claim chooses among at random: enough that
+     * concurrent allocators starting in the same crowded stretch rarely pick the same port.
+     */
+    private static final int CANDIDATES = 16;
 
     private final Jdbi jdbi;
     private final String host;
@@ -111,69 +116,41 @@ public class PortAllocator {
     }
 
     private int allocateOne(String instanceUuid, int portIndex) {
-        int start = range.min() + ThreadLocalRandom.current().nextInt(range.size());
-        Integer port = takeFirstFree(instanceUuid, portIndex, start, range.max());
-        if (port == null && start > range.min()) {
-            port = takeFirstFree(instanceUuid, portIndex, range.min(), start - 1);
-        }
-        if (port == null) {
-            LOG.warn("event=port_range_exhausted host={} port_range={}", host, range);
-            throw new UnavailableException("port_range_exhausted", "No free serial console port on host "
-                    + host + " in port_range " + range + ": all " + range.size()
-                    + " ports are allocated or in use.");
-        }
-        return port;
-    }
-
-    /**
-     * Takes the lowest free port of [from, to]; null when every port there is allocated or busy.
-     * Each attempt is one transaction: insert the first free port, test-bind it, commit; a port
-     * some other program listens on is rolled back and skipped (not recorded: it may be free later).
-     */
-    private Integer takeFirstFree(String instanceUuid, int portIndex, int from, int to) {
         List<Integer> busy = new ArrayList<>();
         while (true) {
             int[] skip = busy.stream().mapToInt(Integer::intValue).toArray();
-            Attempt attempt = jdbi.inTransaction(handle -> {
-                PortAllocationDao dao = handle.attach(PortAllocationDao.class);
-                Optional<Integer> port = insert(dao, from, to, skip, instanceUuid, portIndex);
-                if (port.isEmpty()) {
-                    // Either nothing is free here, or a racer took our candidate: look again.
-                    return dao.freePorts(host, from, to, 1 + skip.length).stream().allMatch(busy::contains)
-                            ? Attempt.EXHAUSTED : Attempt.RACED;
+            int offset = ThreadLocalRandom.current().nextInt(range.size());
+            Optional<Integer> claimed = claim(offset, skip, instanceUuid, portIndex);
+            if (claimed.isPresent()) {
+                int port = claimed.get();
+                if (probe.canBind(port)) {
+                    return port;
                 }
-                if (!probe.canBind(port.get())) {
-                    handle.rollback();
-                    busy.add(port.get());
-                    return Attempt.BUSY;
-                }
-                return Attempt.taken(port.get());
-            });
-            if (attempt.port() != null) {
-                return attempt.port();
+                // Another program listens there: give the claim back (not recorded, it may be free later).
+                jdbi.useExtension(PortAllocationDao.class, dao -> dao.releasePorts(host, instanceUuid, List.of(port)));
+                busy.add(port);
+                LOG.info("event=port_busy host={} port={}", host, port);
+            } else if (exhausted(busy)) {
+                LOG.warn("event=port_range_exhausted host={} port_range={}", host, range);
+                throw new UnavailableException("port_range_exhausted", "No free serial console port on host "
+                        + host + " in port_range " + range + ": all " + range.size()
+                        + " ports are allocated or in use.");
             }
-            if (attempt == Attempt.EXHAUSTED) {
-                return null;
-            }
+            // else a racer claimed our pick in the same instant: pick again.
         }
     }
 
-    /** Outcome of one allocation attempt. */
-    private record Attempt(Integer port, String outcome) {
-        static final Attempt EXHAUSTED = new Attempt(null, "exhausted");
-        static final Attempt RACED = new Attempt(null, "raced");
-        static final Attempt BUSY = new Attempt(null, "busy");
-
-        static Attempt taken(int port) {
-            return new Attempt(port, "taken");
-        }
+    /** Whether every port of the range without an allocation is one found busy by this call. */
+    private boolean exhausted(List<Integer> busy) {
+        return jdbi.withExtension(PortAllocationDao.class,
+                dao -> dao.freePorts(host, range.min(), range.max(), 1 + busy.size())).stream().allMatch(busy::contains);
     }
 
     /** Empty when nothing was inserted; Conflict when this server already has this port index. */
-    private Optional<Integer> insert(PortAllocationDao dao, int from, int to, int[] skip, String instanceUuid,
-                                     int portIndex) {
+    private Optional<Integer> claim(int offset, int[] skip, String instanceUuid, int portIndex) {
         try {
-            return dao.insertFirstFree(host, from, to, skip, instanceUuid, portIndex);
+            return jdbi.withExtension(PortAllocationDao.class, dao -> dao.claimFree(host, range.min(), range.size(),
+                    offset, skip, CANDIDATES, instanceUuid, portIndex));
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw new ConflictException("server_exists", "Server " + instanceUuid

@@ -17,42 +17,41 @@ public interface PortAllocationDao {
     @SqlQuery("""
             SELECT p
               FROM generate_series(:from, :to) AS p
-             WHERE NOT EXISTS (SELECT 1 FROM compute.port_allocations a
-                                WHERE a.host = :host AND a.port = p)
+             WHERE NOT (SELECT EXISTS (SELECT 1 FROM compute.port_allocations a
+                                        WHERE a.host = :host AND a.port = p))
              LIMIT :limit""")
     List<Integer> freePorts(@Bind("host") String host, @Bind("from") int from, @Bind("to") int to,
                             @Bind("limit") int limit);
 
     /**
-     * Records a port in [from, to] (in practice the lowest: no ORDER BY, so the scan stops at the
-     * first hit instead of checking the whole range) that has no allocation on this host and is not in
-     * {@code skip}; returns it, or nothing when there is none or a racer took it first (the insert
-     * then waits for the racer's commit and does nothing). One round trip per attempt.
+     * Claims (records) one free port of the range for a serial port, in one round trip and one
+     * statement, committed at once in autocommit: the first {@code candidates} ports without an
+     * allocation on this host and not in {@code skip}, walking the range from {@code offset}
+     * (wrapping around), and one of them at random. The ports are produced by a set-returning
+     * function in the select list, which PostgreSQL streams, so the walk stops at the last
+     * candidate instead of materialising the whole range. The existence test is a scalar
+     * subquery on purpose: written as a plain NOT EXISTS, PostgreSQL's generic plan (used once
+     * the statement is server-prepared) turns it into an anti join that reads every allocation
+     * of the host per claim (43 ms instead of 0.2 ms at 8,000 rows). Returns nothing when there is no
+     * candidate or a racer claimed the chosen port in the same instant (ON CONFLICT DO NOTHING).
      */
     @SqlQuery("""
             INSERT INTO compute.port_allocations (host, port, instance_uuid, port_index)
-            SELECT :host, p, :instanceUuid, :portIndex
-              FROM generate_series(:from, :to) AS p
-             WHERE NOT EXISTS (SELECT 1 FROM compute.port_allocations a
-                                WHERE a.host = :host AND a.port = p)
-               AND p <> ALL(:skip)
+            SELECT :host, c.p, :instanceUuid, :portIndex
+              FROM (SELECT s.p
+                      FROM (SELECT :min + (:offset + generate_series(0, :size - 1)) % :size AS p) AS s
+                     WHERE NOT (SELECT EXISTS (SELECT 1 FROM compute.port_allocations a
+                                                WHERE a.host = :host AND a.port = s.p))
+                       AND s.p <> ALL(:skip)
+                     LIMIT :candidates) AS c
+             ORDER BY random()
              LIMIT 1
             ON CONFLICT ON CONSTRAINT port_allocations_host_port_key DO NOTHING
             RETURNING port""")
-    Optional<Integer> insertFirstFree(@Bind("host") String host, @Bind("from") int from, @Bind("to") int to,
-                                      @Bind("skip") int[] skip, @Bind("instanceUuid") String instanceUuid,
-                                      @Bind("portIndex") int portIndex);
-
-    /**
-     * Records the allocation unless another allocator holds the port already (then 0 rows). A
-     * second row for the same server and port index is an error, not a silent no-op.
-     */
-    @SqlUpdate("""
-            INSERT INTO compute.port_allocations (host, port, instance_uuid, port_index)
-            VALUES (:host, :port, :instanceUuid, :portIndex)
-            ON CONFLICT ON CONSTRAINT port_allocations_host_port_key DO NOTHING""")
-    int tryInsert(@Bind("host") String host, @Bind("port") int port,
-                  @Bind("instanceUuid") String instanceUuid, @Bind("portIndex") int portIndex);
+    Optional<Integer> claimFree(@Bind("host") String host, @Bind("min") int min, @Bind("size") int size,
+                                @Bind("offset") int offset, @Bind("skip") int[] skip,
+                                @Bind("candidates") int candidates, @Bind("instanceUuid") String instanceUuid,
+                                @Bind("portIndex") int portIndex);
 
     @SqlQuery("""
             SELECT port_index, port FROM compute.port_allocations

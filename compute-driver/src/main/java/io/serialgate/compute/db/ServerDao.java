@@ -21,16 +21,22 @@ public interface ServerDao {
                   @Bind("serialPortCount") int serialPortCount);
 
     @SqlQuery("""
-            SELECT instance_uuid, name, host, driver, serial_port_count FROM compute.servers
+            SELECT instance_uuid, name, host, driver, serial_port_count, power_state FROM compute.servers
              WHERE host = :host AND driver = :driver
              ORDER BY created_at, instance_uuid""")
     List<ServerRow> list(@Bind("host") String host, @Bind("driver") String driver);
 
     @SqlQuery("""
-            SELECT instance_uuid, name, host, driver, serial_port_count FROM compute.servers
+            SELECT instance_uuid, name, host, driver, serial_port_count, power_state FROM compute.servers
              WHERE instance_uuid = :instanceUuid AND host = :host AND driver = :driver""")
     Optional<ServerRow> find(@Bind("host") String host, @Bind("driver") String driver,
                              @Bind("instanceUuid") String instanceUuid);
+
+    @SqlUpdate("""
+            UPDATE compute.servers SET power_state = :powerState
+             WHERE instance_uuid = :instanceUuid AND host = :host""")
+    int setPowerState(@Bind("host") String host, @Bind("instanceUuid") String instanceUuid,
+                      @Bind("powerState") String powerState);
 
     @SqlUpdate("DELETE FROM compute.servers WHERE instance_uuid = :instanceUuid AND host = :host")
     int delete(@Bind("host") String host, @Bind("instanceUuid") String instanceUuid);

@@ -11,6 +11,7 @@ public final class ServerRowMapper implements RowMapper<ServerRow> {
     @Override
     public ServerRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new ServerRow(rs.getString("instance_uuid"), rs.getString("name"), rs.getString("host"),
-                rs.getString("driver"), rs.getInt("serial_port_count"));
+                rs.getString("driver"), rs.getInt("serial_port_count"),
+                rs.getString("power_state"));
     }
 }

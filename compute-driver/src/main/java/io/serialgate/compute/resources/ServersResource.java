@@ -1,5 +1,6 @@
 package io.serialgate.compute.resources;
 
+import io.serialgate.common.contract.ComputeActionsContract;
 import io.serialgate.common.contract.ComputeConsoleLogContract;
 import io.serialgate.common.contract.ComputeContract;
 import io.serialgate.common.contract.ComputeInstance;
@@ -8,6 +9,7 @@ import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.contract.SpawnRequest;
 import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.compute.core.ComputeDriver;
+import io.serialgate.compute.core.ServerAction;
 import io.serialgate.compute.core.SpawnRequestValidator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /** The servers of this compute host and their serial consoles (internal API, see {@link ComputeContract}). */
 @Path("/")
@@ -59,6 +62,14 @@ public final class ServersResource {
     public Response destroy(@PathParam("instance_uuid") String instanceUuid) {
         driver.destroy(instanceUuid);
         return Response.noContent().build();
+    }
+
+    /** Reboot, stop, start or rebuild; the server keeps every serial port's TCP port. */
+    @POST
+    @Path(ComputeActionsContract.SERVER_ACTION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ComputeInstance act(@PathParam("instance_uuid") String instanceUuid, Map<String, Object> body) {
+        return driver.act(instanceUuid, ServerAction.fromBody(body));
     }
 
     @GET

@@ -124,6 +124,64 @@ class ComputeApiTest {
     }
 
     @Test
+    void actionsKeepEverySerialPortsHostAndPort() throws Exception {
+        String id = uuid();
+        compute.spawn(new SpawnRequest(id, "keeper", Map.of("hw_serial_port_count", "2")));
+        SerialConsoleEndpoint ttyS0 = compute.serialConsole(id, 0);
+        SerialConsoleEndpoint ttyS1 = compute.serialConsole(id, 1);
+        String[][] steps = {{"reboot", "running"}, {"stop", "shutoff"}, {"start", "running"}, {"rebuild", "running"},
+            {"stop", "shutoff"}, {"rebuild", "shutoff"}, {"reboot", "running"}};
+        for (String[] step : steps) {
+            InternalHttp.Answer answer = http.postJson("/v1/servers/" + id + "/action", "{\"" + step[0] + "\": {}}");
+            assertEquals(200, answer.status(), step[0] + ": " + answer.raw().body());
+            assertEquals(step[1], answer.body().get("state").asText(), step[0]);
+            assertEquals(step[1], compute.show(id).state(), step[0]);
+            assertEquals(ttyS0, compute.serialConsole(id, 0), "after " + step[0]);
+            assertEquals(ttyS1, compute.serialConsole(id, 1), "after " + step[0]);
+            if (step[1].equals("running")) {
+                try (SerialConsoleClient console = new SerialConsoleClient(ttyS1.host(), ttyS1.port())) {
+                    console.readUntil(prompt("keeper"));
+                }
+            } else {
+                assertThrows(ConnectException.class, () -> new SerialConsoleClient(ttyS0.host(), ttyS0.port()));
+            }
+        }
+        compute.destroy(id);
+    }
+
+    @Test
+    void badActionsAre400WrongStateIs409UnknownServerIs404() throws Exception {
+        String id = uuid();
+        compute.spawn(new SpawnRequest(id, "acted-on", Map.of()));
+        String path = "/v1/servers/" + id + "/action";
+        for (String body : new String[] {"{}", "{\"reboot\": {}, \"stop\": {}}", "{\"dance\": {}}",
+            "{\"reboot\": 1}", "{not json", "[]", ""}) {
+            InternalHttp.Answer answer = http.postJson(path, body);
+            assertEquals(400, answer.status(), body);
+            assertEquals(400, answer.code(), body);
+            assertFalse(answer.message().isBlank(), body);
+        }
+        assertTrue(http.postJson(path, "{\"dance\": {}}").message().contains("reboot, stop, start, rebuild"));
+        InternalHttp.Answer startRunning = http.postJson(path, "{\"start\": {}}");
+        assertEquals(409, startRunning.status());
+        assertEquals("invalid_state", startRunning.reason());
+        assertEquals(200, http.postJson(path, "{\"stop\": {}}").status());
+        assertEquals(409, http.postJson(path, "{\"stop\": {}}").status());
+        InternalHttp.Answer unknown = http.postJson("/v1/servers/" + uuid() + "/action", "{\"reboot\": {}}");
+        assertEquals(404, unknown.status());
+        assertEquals("server_not_found", unknown.reason());
+        assertEquals(401, http.send("POST", path, "application/json", "{\"start\": {}}", null).status());
+        compute.destroy(id);
+    }
+
+    @Test
+    void oversizedBodiesAre413() throws Exception {
+        InternalHttp.Answer answer = http.postJson("/v1/servers", "{\"name\": \"" + "x".repeat(70_000) + "\"}");
+        assertEquals(413, answer.status());
+        assertEquals("request_too_large", answer.reason());
+    }
+
+    @Test
     void hostInfo() {
         assertEquals(new ComputeHostInfo("test-host", "fake", "24100:24199"), compute.host());
     }
@@ -131,7 +189,7 @@ class ComputeApiTest {
     @Test
     void everyEndpointWantsTheServiceCredential() throws Exception {
         for (String path : new String[] {"/v1/host", "/v1/servers", "/v1/servers/" + uuid(),
-                "/v1/servers/" + uuid() + "/serial-consoles/0"}) {
+                "/v1/servers/" + uuid() + "/serial-consoles/0", "/v1/servers/" + uuid() + "/serial-consoles/0/log"}) {
             InternalHttp.Answer none = http.send("GET", path, null, null, null);
             assertEquals(401, none.status(), path);
             assertEquals("unauthorized", none.reason());
@@ -205,7 +263,7 @@ class ComputeApiTest {
             assertFalse(answer.message().isBlank(), body);
             assertFalse(answer.raw().body().contains("at io.serialgate"), "no stack trace: " + answer.raw().body());
         }
-        assertEquals("invalid_json", http.postJson("/v1/servers", "{not json").reason());
+        assertEquals("invalid_input", http.postJson("/v1/servers", "{not json").reason());
     }
 
     @Test

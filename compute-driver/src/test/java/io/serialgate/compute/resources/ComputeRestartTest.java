@@ -1,6 +1,7 @@
 package io.serialgate.compute.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropwizard.testing.ConfigOverride;
@@ -13,6 +14,7 @@ import io.serialgate.common.testing.TestPostgres;
 import io.serialgate.compute.ComputeApplication;
 import io.serialgate.compute.ComputeConfiguration;
 import io.serialgate.compute.core.fake.SerialConsoleClient;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,13 +28,19 @@ class ComputeRestartTest {
     void serversAndTheirPortsSurviveARestart() throws Exception {
         String databaseUrl = TestPostgres.freshDatabaseUrl();
         String id = UUID.randomUUID().toString();
+        String stopped = UUID.randomUUID().toString();
         SerialConsoleEndpoint before;
+        SerialConsoleEndpoint sleeperPort;
 
         DropwizardTestSupport<ComputeConfiguration> first = start(databaseUrl);
         try {
             ComputeClient compute = client(first);
             compute.spawn(new SpawnRequest(id, "survivor", Map.of()));
             before = compute.serialConsole(id, 0);
+            compute.spawn(new SpawnRequest(stopped, "sleeper", Map.of()));
+            sleeperPort = compute.serialConsole(stopped, 0);
+            assertEquals(200, new InternalHttp(first.getLocalPort(), ComputeApiTest.SECRET)
+                    .postJson("/v1/servers/" + stopped + "/action", "{\"stop\": {}}").status());
         } finally {
             first.after();
         }
@@ -49,6 +57,11 @@ class ComputeRestartTest {
                 assertTrue(console.readUntil("survivor login-free:~# ").contains("\r\nback\r\n"));
             }
             compute.destroy(id);
+            // A stopped server stays stopped across the restart, and keeps its port.
+            assertEquals("shutoff", compute.show(stopped).state());
+            assertEquals(sleeperPort, compute.serialConsole(stopped, 0));
+            assertThrows(ConnectException.class, () -> new SerialConsoleClient(sleeperPort.host(), sleeperPort.port()));
+            compute.destroy(stopped);
         } finally {
             second.after();
         }

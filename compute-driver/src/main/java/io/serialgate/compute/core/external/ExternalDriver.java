@@ -2,10 +2,12 @@ package io.serialgate.compute.core.external;
 
 import io.serialgate.common.contract.ComputeInstance;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.NotImplementedException;
 import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.compute.core.ComputeDriver;
+import io.serialgate.compute.core.ServerAction;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.db.ExternalConsoleDao;
 import io.serialgate.compute.db.ServerDao;
@@ -104,6 +106,14 @@ public final class ExternalDriver implements ComputeDriver {
         }
         ExternalEndpoint endpoint = endpoints.get(portIndex);
         return new SerialConsoleEndpoint(instanceUuid, portIndex, endpoint.host(), endpoint.port());
+    }
+
+    /** External consoles belong to machines serialgate does not power: 404 for an unknown server, else 501. */
+    @Override
+    public ComputeInstance act(String instanceUuid, ServerAction action) {
+        find(instanceUuid);
+        throw new NotImplementedException("action_unsupported", "The external driver cannot " + action.word()
+                + " server " + instanceUuid + ": serialgate only relays its existing consoles.");
     }
 
     private ComputeInstance toInstance(ServerRow row) {

@@ -12,10 +12,12 @@ import io.serialgate.compute.core.ComputeDriver;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.core.LastLines;
 import io.serialgate.compute.core.PortAllocator;
+import io.serialgate.compute.core.ServerAction;
 import io.serialgate.compute.db.ServerDao;
 import io.serialgate.compute.db.ServerRow;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -25,13 +27,16 @@ import org.slf4j.LoggerFactory;
  * Servers without a hypervisor, for demos and tests: each server is a row in
  * {@code compute.servers} and each of its serial ports a {@link FakeSerialPorts} listener on
  * {@code proxyclient_address} at a port from the {@link PortAllocator}. The rows survive a
- * restart and {@link #start()} opens their listeners again on the same ports.
+ * restart and {@link #start()} opens the listeners of running servers again on the same ports.
+ * Stopping a server closes its listeners but keeps its ports; starting, rebooting or rebuilding
+ * it opens fresh listeners (a new shell, an empty transcript) on those same ports.
  */
 public final class FakeDriver implements ComputeDriver {
 
     public static final String NAME = "fake";
     private static final Logger LOG = LoggerFactory.getLogger(FakeDriver.class);
-    private static final String RUNNING = "running";
+    private static final String RUNNING = ServerRow.RUNNING;
+    private static final String SHUTOFF = ServerRow.SHUTOFF;
     /** A server whose listeners could not be reopened (its port was taken while we were down). */
     private static final String ERROR = "error";
 
@@ -63,6 +68,9 @@ public final class FakeDriver implements ComputeDriver {
         List<ServerRow> servers = servers().list(host(), NAME);
         int failed = 0;
         for (ServerRow server : servers) {
+            if (!server.isRunning()) {
+                continue;
+            }
             for (AllocatedPort port : allocator.portsOf(server.instanceUuid())) {
                 try {
                     serialPorts.open(listenAddress, port.port(), server.name(), port.portIndex());
@@ -120,6 +128,53 @@ public final class FakeDriver implements ComputeDriver {
         LOG.info("event=server_destroyed driver=fake host={} instance={}", host(), server.instanceUuid());
     }
 
+    /** One action at a time on this host: two at once on one server would fight over its listeners. */
+    @Override
+    public synchronized ComputeInstance act(String instanceUuid, ServerAction action) {
+        ServerRow server = find(instanceUuid);
+        boolean running = server.isRunning();
+        if (action == ServerAction.STOP && !running || action == ServerAction.START && running) {
+            throw new ConflictException("invalid_state", "Cannot " + action.word() + " server " + instanceUuid
+                    + " while it is " + server.powerState() + ".");
+        }
+        List<AllocatedPort> ports = allocator.portsOf(instanceUuid);
+        closeListeners(ports);
+        servers().setPowerState(host(), instanceUuid, SHUTOFF);
+        boolean runAfter = switch (action) {
+            case STOP -> false;
+            case START, REBOOT -> true;
+            case REBUILD -> running; // a rebuilt server stays in the power state it was in, as in Nova
+        };
+        if (runAfter) {
+            openListeners(server, ports);
+            servers().setPowerState(host(), instanceUuid, RUNNING);
+        }
+        LOG.info("event=server_action driver=fake host={} instance={} action={} power_state={}",
+                host(), instanceUuid, action.word(), runAfter ? RUNNING : SHUTOFF);
+        return show(instanceUuid);
+    }
+
+    /** Opens every listener of a server on its recorded ports, or none (Unavailable naming the port). */
+    private void openListeners(ServerRow server, List<AllocatedPort> ports) {
+        List<AllocatedPort> opened = new ArrayList<>();
+        try {
+            for (AllocatedPort port : ports) {
+                serialPorts.open(listenAddress, port.port(), server.name(), port.portIndex());
+                opened.add(port);
+            }
+        } catch (UncheckedIOException e) {
+            closeListeners(opened);
+            throw new UnavailableException("serial_port_unavailable", "Cannot open the serial ports of server "
+                    + server.instanceUuid() + ": " + e.getMessage() + "; it stays stopped and keeps its ports.", e);
+        }
+    }
+
+    private void closeListeners(List<AllocatedPort> ports) {
+        for (AllocatedPort port : ports) {
+            serialPorts.close(port.port());
+        }
+    }
+
     @Override
     public List<ComputeInstance> list() {
         return servers().list(host(), NAME).stream().map(this::toInstance).toList();
@@ -157,6 +212,10 @@ public final class FakeDriver implements ComputeDriver {
     }
 
     private ComputeInstance toInstance(ServerRow server) {
+        if (!server.isRunning()) {
+            return new ComputeInstance(server.instanceUuid(), server.name(), server.host(), NAME,
+                    server.serialPortCount(), SHUTOFF);
+        }
         List<AllocatedPort> ports = allocator.portsOf(server.instanceUuid());
         boolean healthy = ports.size() == server.serialPortCount()
                 && ports.stream().allMatch(p -> serialPorts.isOpen(p.port()));

@@ -15,6 +15,7 @@ import io.serialgate.compute.core.ComputeDriver;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.core.LastLines;
 import io.serialgate.compute.core.PortAllocator;
+import io.serialgate.compute.core.ServerAction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,54 @@ public final class LibvirtDriver implements ComputeDriver {
         });
         allocator.release(instanceUuid);
         LOG.info("event=server_destroyed driver=libvirt host={} instance={}", allocator.host(), instanceUuid);
+    }
+
+    /**
+     * Power actions on the domain; its definition (and so every {@code <serial>} port) is never
+     * changed. Reboot is a hard one (destroy + create: a fresh QEMU binds the same ports); rebuild
+     * undefines the domain and defines it again from its own persistent XML, then starts it if it
+     * was running.
+     */
+    @Override
+    public ComputeInstance act(String instanceUuid, ServerAction action) {
+        withDomain(instanceUuid, domain -> {
+            boolean running = domain.isActive() == 1;
+            if (action == ServerAction.STOP && !running || action == ServerAction.START && running) {
+                throw new ConflictException("invalid_state", "Cannot " + action.word() + " server " + instanceUuid
+                        + " while it is " + (running ? "running" : "shutoff") + ".");
+            }
+            switch (action) {
+                case STOP -> domain.destroy();
+                case START -> domain.create();
+                case REBOOT -> {
+                    if (running) {
+                        domain.destroy();
+                    }
+                    domain.create();
+                }
+                case REBUILD -> rebuild(domain, running);
+            }
+            return null;
+        });
+        LOG.info("event=server_action driver=libvirt host={} instance={} action={}",
+                allocator.host(), instanceUuid, action.word());
+        return show(instanceUuid);
+    }
+
+    private void rebuild(Domain domain, boolean running) throws LibvirtException {
+        String xml = domain.getXMLDesc(Domain.XMLFlags.INACTIVE | Domain.XMLFlags.SECURE);
+        if (running) {
+            domain.destroy();
+        }
+        domain.undefine();
+        Domain defined = connect().domainDefineXML(xml);
+        try {
+            if (running) {
+                defined.create();
+            }
+        } finally {
+            defined.free();
+        }
     }
 
     @Override

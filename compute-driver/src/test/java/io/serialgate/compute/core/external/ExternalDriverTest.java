@@ -11,6 +11,7 @@ import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.NotImplementedException;
 import io.serialgate.compute.core.InstanceSpec;
+import io.serialgate.compute.core.ServerAction;
 import io.serialgate.compute.core.fake.FakeSerialPorts;
 import io.serialgate.compute.core.fake.SerialConsoleClient;
 import io.serialgate.compute.db.TestJdbi;
@@ -67,6 +68,17 @@ class ExternalDriverTest {
             assertThrows(NotFoundException.class, () -> driver.show(id));
             assertThrows(NotFoundException.class, () -> driver.serialConsole(id, 0));
         }
+    }
+
+    @Test
+    void powerActionsAreNotImplementedButUnknownServersAreNotFound() {
+        String id = uuid();
+        driver.spawn(spec(id, "ts1.example:3001"));
+        NotImplementedException e = assertThrows(NotImplementedException.class,
+                () -> driver.act(id, ServerAction.REBOOT));
+        assertEquals("action_unsupported", e.reason());
+        assertThrows(NotFoundException.class, () -> driver.act(uuid(), ServerAction.STOP));
+        driver.destroy(id);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.serialgate.compute.core.AllocatedPort;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.core.PortAllocator;
 import io.serialgate.compute.core.PortProbe;
+import io.serialgate.compute.core.ServerAction;
 import io.serialgate.compute.db.TestJdbi;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -111,6 +112,30 @@ class LibvirtDriverTest {
         assertThrows(ConflictException.class, () -> driver.spawn(new InstanceSpec(id, "two", 1)));
         assertEquals(before, allocator.portsOf(id));
         driver.destroy(id);
+    }
+
+    @Test
+    void actionsNeverMoveASerialPort() {
+        String id = uuid();
+        driver.spawn(new InstanceSpec(id, "steady", 2));
+        List<AllocatedPort> allocated = allocator.portsOf(id);
+        List<SerialConsoleEndpoint> consoles = List.of(driver.serialConsole(id, 0), driver.serialConsole(id, 1));
+        Object[][] steps = {{ServerAction.REBOOT, "running"}, {ServerAction.STOP, "shutoff"},
+            {ServerAction.START, "running"}, {ServerAction.REBUILD, "running"}, {ServerAction.STOP, "shutoff"},
+            {ServerAction.REBUILD, "shutoff"}, {ServerAction.REBOOT, "running"}};
+        for (Object[] step : steps) {
+            ComputeInstance after = driver.act(id, (ServerAction) step[0]);
+            assertEquals(step[1], after.state(), step[0].toString());
+            assertEquals(consoles, List.of(driver.serialConsole(id, 0), driver.serialConsole(id, 1)), "after " + step[0]);
+            assertEquals(allocated, allocator.portsOf(id), "after " + step[0]);
+        }
+        assertEquals("invalid_state", assertThrows(ConflictException.class,
+                () -> driver.act(id, ServerAction.START)).reason());
+        driver.act(id, ServerAction.STOP);
+        assertThrows(ConflictException.class, () -> driver.act(id, ServerAction.STOP));
+        assertThrows(NotFoundException.class, () -> driver.act(uuid(), ServerAction.REBOOT));
+        driver.destroy(id);
+        assertTrue(allocator.portsOf(id).isEmpty());
     }
 
     @Test
