@@ -45,6 +45,11 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
     }
 
     @Override
+    protected String databaseSchema() {
+        return SCHEMA;
+    }
+
+    @Override
     public void run(ComputeConfiguration configuration, Environment environment) throws Exception {
         // Credential, body limit, and every error (Jersey's and Jackson's included) as an ErrorBody.
         protectInternalApi(configuration, environment);

@@ -2,6 +2,7 @@ package io.serialgate.compute;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
+import io.serialgate.common.db.DatabaseOwner;
 import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.config.ServiceConfiguration;
 import jakarta.validation.Valid;
@@ -13,7 +14,7 @@ import java.util.List;
  * the optional {@code internal:} (only {@code api_url} and {@code timeout_seconds} are used: where
  * the heartbeat goes; without the section no heartbeat is sent).
  */
-public class ComputeConfiguration extends ServiceConfiguration {
+public class ComputeConfiguration extends ServiceConfiguration implements DatabaseOwner {
 
     @Valid
     @NotNull
@@ -31,6 +32,7 @@ public class ComputeConfiguration extends ServiceConfiguration {
         return internal;
     }
 
+    @Override
     public DataSourceFactory database() {
         return database;
     }
