@@ -12,6 +12,8 @@ import io.serialgate.api.core.AdminKeyBootstrap;
 import io.serialgate.api.core.ApiKeys;
 import io.serialgate.api.core.ComputeClients;
 import io.serialgate.api.core.ComputeHosts;
+import io.serialgate.api.core.ConsoleAuthTokens;
+import io.serialgate.api.core.ConsoleOutputs;
 import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.Servers;
@@ -25,8 +27,10 @@ import io.serialgate.api.errors.JsonProcessingExceptionMapper;
 import io.serialgate.api.errors.SerialgateExceptionMapper;
 import io.serialgate.api.errors.UnexpectedExceptionMapper;
 import io.serialgate.api.errors.WebApplicationExceptionMapper;
+import io.serialgate.api.logging.TokenSafeRequestLogFactory;
 import io.serialgate.api.microversion.MicroversionFilter;
 import io.serialgate.api.resources.ComputeHostsResource;
+import io.serialgate.api.resources.ConsoleAuthTokensResource;
 import io.serialgate.api.resources.ConsoleSessionsResource;
 import io.serialgate.api.resources.SerialPortsResource;
 import io.serialgate.api.resources.ServersResource;
@@ -85,6 +89,8 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         if (configuration.getServerFactory() instanceof AbstractServerFactory serverFactory) {
             serverFactory.setRegisterDefaultExceptionMappers(false);
         }
+        // GET /v2.1/os-console-auth-tokens/{token} carries a token in its path: keep it out of the request log.
+        TokenSafeRequestLogFactory.install(configuration.getServerFactory());
 
         Jdbi jdbi = Databases.migrateAndConnect(environment, configuration.database(), SCHEMA);
         jdbi.installPlugin(new SqlObjectPlugin());
@@ -109,10 +115,11 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         environment.jersey().register(new ApiKeyAuthFilter(apiKeys));
         environment.jersey().register(new MicroversionFilter());
         environment.jersey().register(new VersionsResource());
-        environment.jersey().register(new ServersResource(servers, consoles, sessions));
+        environment.jersey().register(new ServersResource(servers, consoles, sessions, new ConsoleOutputs(servers)));
         environment.jersey().register(new ConsoleSessionsResource(sessions));
         environment.jersey().register(new SerialPortsResource(sessions));
         environment.jersey().register(new V3SerialConsoleResource(consoles));
+        environment.jersey().register(new ConsoleAuthTokensResource(new ConsoleAuthTokens(consoleauth)));
         environment.jersey().register(new ServicesResource(hosts));
         environment.jersey().register(new ComputeHostsResource(hosts));
 

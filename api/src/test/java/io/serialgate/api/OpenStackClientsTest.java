@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.serialgate.api.testing.ApiCalls;
+import io.serialgate.api.testing.ApiCalls.Reply;
 import io.serialgate.api.testing.StandInCompute;
 import io.serialgate.api.testing.StandInConsoleauth;
 import io.serialgate.api.testing.TestApi;
@@ -45,7 +46,9 @@ class OpenStackClientsTest {
         key = TestApi.memberKey(DB, "project-cli");
         endpoint = "http://127.0.0.1:" + APP.getLocalPort() + "/v2.1";
         ApiCalls api = new ApiCalls(APP.getLocalPort());
-        assertThat(api.post("/v2.1/servers", key, "{\"server\": {\"name\": \"cli-vm\"}}").status()).isEqualTo(202);
+        Reply created = api.post("/v2.1/servers", key, "{\"server\": {\"name\": \"cli-vm\"}}");
+        assertThat(created.status()).isEqualTo(202);
+        COMPUTE.print(created.json().at("/server/id").asText(), "booting cli-vm", "cli-vm login: ");
     }
 
     @AfterAll
@@ -70,6 +73,20 @@ class OpenStackClientsTest {
                 "--os-token", key, "console", "url", "show", "--serial", "cli-vm"));
         assertThat(result.exit()).as(result.output()).isEqualTo(0);
         assertThat(result.output()).contains(BASE_URL);
+    }
+
+    @Test
+    void consoleLogShowAndNovaConsoleLogPrintTheConsoleOutput() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openstack")), "openstack not installed (apt-get install python3-openstackclient)");
+        Result openstack = run(List.of("openstack", "--os-auth-type", "admin_token", "--os-endpoint", endpoint,
+                "--os-token", key, "console", "log", "show", "--lines", "1", "cli-vm"));
+        assertThat(openstack.exit()).as(openstack.output()).isEqualTo(0);
+        assertThat(openstack.output()).contains("cli-vm login: ").doesNotContain("booting");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/nova")), "nova not installed (apt-get install python3-novaclient)");
+        Result nova = run(List.of("nova", "--os-auth-type", "admin_token", "--os-endpoint", endpoint,
+                "--os-token", key, "console-log", "cli-vm"));
+        assertThat(nova.exit()).as(nova.output()).isEqualTo(0);
+        assertThat(nova.output()).contains("booting cli-vm").contains("cli-vm login: ");
     }
 
     @Test

@@ -14,7 +14,12 @@ package io.serialgate.client;
  *                  the serial port already has a writer)
  * 6  SERVER_ERROR  the api or the console proxy failed or answered something unexpected (5xx)
  * 7  NETWORK       the api or the console proxy cannot be reached, or the connection was lost
+ * 8  ENDED         the console proxy ended the session for its own reasons (idle timeout, viewer
+ *                  too slow, proxy shutting down, session lease lost): connecting again may work
  * </pre>
+ *
+ * <p>Console close codes map onto the same list ({@code console.CloseCodes}): an administrator's
+ * disconnect and a viewer whose writer left are CONFLICT, an expired token is AUTH.
  */
 public final class ExitCode {
 
@@ -26,6 +31,7 @@ public final class ExitCode {
     public static final int CONFLICT = 5;
     public static final int SERVER_ERROR = 6;
     public static final int NETWORK = 7;
+    public static final int ENDED = 8;
 
     /** The same list as the class comment, shown at the end of every --help. */
     public static final String[] HELP_LIST = {
@@ -37,6 +43,7 @@ public final class ExitCode {
         "  5  conflict: 409, ambiguous server name, serial port busy",
         "  6  server error: the api or console proxy failed (5xx, unexpected answer)",
         "  7  network: cannot reach the api or console proxy, or connection lost",
+        "  8  console ended by the proxy: idle timeout, viewer too slow, proxy restarting",
     };
 
     private ExitCode() {

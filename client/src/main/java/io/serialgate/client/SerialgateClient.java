@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes:",
             "  0 success  1 internal error  2 usage / bad request  3 auth  4 not found",
-            "  5 conflict  6 server error  7 network",
+            "  5 conflict  6 server error  7 network  8 console ended by the proxy (idle, too slow, restart)",
         })
 public class SerialgateClient implements Callable<Integer> {
 

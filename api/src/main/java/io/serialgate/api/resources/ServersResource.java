@@ -1,5 +1,6 @@
 package io.serialgate.api.resources;
 
+import io.serialgate.api.api.ConsoleOutputRequest;
 import io.serialgate.api.api.CreateServerRequest;
 import io.serialgate.api.api.RemoteConsoleRequest;
 import io.serialgate.api.api.RequestBodies;
@@ -9,6 +10,7 @@ import io.serialgate.api.api.ServerAction;
 import io.serialgate.api.api.ServerViews;
 import io.serialgate.api.auth.Caller;
 import io.serialgate.api.auth.CallerSecurityContext;
+import io.serialgate.api.core.ConsoleOutputs;
 import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.ProjectScope;
 import io.serialgate.api.core.SerialConsoles;
@@ -45,11 +47,13 @@ public final class ServersResource {
     private final Servers servers;
     private final SerialConsoles consoles;
     private final ConsoleSessions sessions;
+    private final ConsoleOutputs outputs;
 
-    public ServersResource(Servers servers, SerialConsoles consoles, ConsoleSessions sessions) {
+    public ServersResource(Servers servers, SerialConsoles consoles, ConsoleSessions sessions, ConsoleOutputs outputs) {
         this.servers = servers;
         this.consoles = consoles;
         this.sessions = sessions;
+        this.outputs = outputs;
     }
 
     @POST
@@ -108,7 +112,8 @@ public final class ServersResource {
     }
 
     /**
-     * Nova's server actions: {@code os-getSerialConsole} (200, a console URL) and serialgate's
+     * Nova's server actions: {@code os-getSerialConsole} (200, a console URL),
+     * {@code os-getConsoleOutput} (200, the last lines of serial port 0) and serialgate's
      * {@code os-resetSerialConsole} (202, whoever holds the serial port is dropped).
      */
     @POST
@@ -122,6 +127,10 @@ public final class ServersResource {
                 SerialConsoleRequest request = SerialConsoleRequest.fromAction(action.arguments());
                 String url = consoles.consoleUrl(scope, id, request.portIndex());
                 return Response.ok(Map.of("console", Map.of("type", SerialConsoleRequest.SERIAL, "url", url))).build();
+            }
+            case ConsoleOutputRequest.ACTION -> {
+                ConsoleOutputRequest request = ConsoleOutputRequest.from(action.arguments());
+                return Response.ok(Map.of("output", outputs.output(scope, id, request.length()))).build();
             }
             case ResetSerialConsoleRequest.ACTION -> {
                 ResetSerialConsoleRequest request = ResetSerialConsoleRequest.from(action.arguments());

@@ -2,16 +2,23 @@ package io.serialgate.api.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.serialgate.common.contract.ComputeInstance;
+import io.serialgate.common.contract.ConsoleLog;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.contract.SpawnRequest;
 import io.serialgate.common.error.ErrorBody;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** compute-driver's internal contract: spawn, destroy, serial console endpoint of port N. */
+/**
+ * compute-driver's internal contract: spawn, destroy, serial console endpoint of port N, and the
+ * console log of port N (the lines set with {@link #printed}, tailed as the real driver does).
+ */
 public final class StandInCompute extends StandInService {
 
     public static final String HOST = "standin-host";
@@ -20,7 +27,16 @@ public final class StandInCompute extends StandInService {
     private static final Pattern SERVER = Pattern.compile("/v1/servers/([^/]+)");
     private static final Pattern CONSOLE = Pattern.compile("/v1/servers/([^/]+)/serial-consoles/(\\d+)");
 
+    private static final Pattern CONSOLE_LOG = Pattern.compile("/v1/servers/([^/]+)/serial-consoles/(\\d+)/log");
+    private static final Pattern LINES = Pattern.compile("(?:^|&)lines=(\\d+)(?:&|$)");
+
     public final Map<String, ComputeInstance> instances = new ConcurrentHashMap<>();
+    /** What each instance's port 0 printed, as lines. */
+    public final Map<String, List<String>> printed = new ConcurrentHashMap<>();
+    /** The {@code lines} of every console log request, in order. */
+    public final List<Integer> logLinesAsked = new CopyOnWriteArrayList<>();
+    /** When set, console log requests get 501, as from the external driver. */
+    public volatile boolean consoleLogNotImplemented;
     private final String host;
 
     public StandInCompute(String secret) {
@@ -40,6 +56,7 @@ public final class StandInCompute extends StandInService {
     @Override
     protected void handle(HttpExchange exchange, String method, String path) throws IOException {
         Matcher console = CONSOLE.matcher(path);
+        Matcher log = CONSOLE_LOG.matcher(path);
         Matcher server = SERVER.matcher(path);
         if ("POST".equals(method) && path.equals("/v1/servers")) {
             SpawnRequest request = read(exchange, SpawnRequest.class);
@@ -59,11 +76,37 @@ public final class StandInCompute extends StandInService {
             } else {
                 send(exchange, 200, new SerialConsoleEndpoint(instance.instanceUuid(), index, "127.0.0.1", FIRST_PORT + index));
             }
+        } else if ("GET".equals(method) && log.matches()) {
+            consoleLog(exchange, log.group(1), Integer.parseInt(log.group(2)));
         } else if ("DELETE".equals(method) && server.matches()) {
             boolean known = instances.remove(server.group(1)) != null;
             send(exchange, known ? 204 : 404, known ? null : ErrorBody.of(404, "not_found", "no such server"));
         } else {
             send(exchange, 404, ErrorBody.of(404, "not_found", "no such path " + path));
         }
+    }
+
+    private void consoleLog(HttpExchange exchange, String instanceUuid, int index) throws IOException {
+        ComputeInstance instance = instances.get(instanceUuid);
+        Matcher lines = LINES.matcher(String.valueOf(exchange.getRequestURI().getRawQuery()));
+        if (consoleLogNotImplemented) {
+            send(exchange, 501, ErrorBody.of(501, "not_implemented", "the external driver keeps no console log"));
+        } else if (instance == null || index >= instance.serialPortCount()) {
+            send(exchange, 404, ErrorBody.of(404, "not_found", "no such serial port"));
+        } else if (!lines.find()) {
+            send(exchange, 400, ErrorBody.of(400, "invalid_input", "lines is required"));
+        } else {
+            int wanted = Integer.parseInt(lines.group(1));
+            logLinesAsked.add(wanted);
+            List<String> all = printed.getOrDefault(instanceUuid, List.of());
+            List<String> tail = all.subList(Math.max(0, all.size() - wanted), all.size());
+            String output = tail.isEmpty() ? "" : String.join("\n", tail) + "\n";
+            send(exchange, 200, new ConsoleLog(instanceUuid, index, tail.size(), output));
+        }
+    }
+
+    /** Sets what the instance printed on port 0. */
+    public void print(String instanceUuid, String... lines) {
+        printed.put(instanceUuid, Arrays.asList(lines));
     }
 }

@@ -7,6 +7,8 @@ import io.serialgate.common.contract.ConsoleSession;
 import io.serialgate.common.contract.RevokeSessionsRequest;
 import io.serialgate.common.contract.RevokedSessions;
 import io.serialgate.common.contract.SessionPage;
+import io.serialgate.common.contract.TokenBinding;
+import io.serialgate.common.contract.ValidateTokenRequest;
 import io.serialgate.common.error.ErrorBody;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -20,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +41,8 @@ public final class StandInConsoleauth extends StandInService {
     /** Every session, oldest first. */
     private final List<ConsoleSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
+    /** What each token handed out grants, until {@link #expire}d. */
+    private final Map<String, TokenBinding> bindings = new ConcurrentHashMap<>();
 
     public StandInConsoleauth(String secret) {
         super(secret);
@@ -57,6 +62,11 @@ public final class StandInConsoleauth extends StandInService {
         return id;
     }
 
+    /** From now on the token is refused, as an expired one. */
+    public void expire(String token) {
+        bindings.remove(token);
+    }
+
     public ConsoleSession session(String id) {
         return sessions.stream().filter(s -> s.sessionId().equals(id)).findFirst().orElseThrow();
     }
@@ -65,8 +75,17 @@ public final class StandInConsoleauth extends StandInService {
     protected void handle(HttpExchange exchange, String method, String path) throws IOException {
         Matcher history = INSTANCE_SESSIONS.matcher(path);
         if ("POST".equals(method) && path.equals("/v1/tokens")) {
-            authorized.add(read(exchange, AuthorizeTokenRequest.class));
-            send(exchange, 201, new AuthorizedToken("tok-" + counter.incrementAndGet(), Instant.now().plusSeconds(600)));
+            AuthorizeTokenRequest request = read(exchange, AuthorizeTokenRequest.class);
+            authorized.add(request);
+            String token = "tok-" + counter.incrementAndGet();
+            Instant expires = Instant.now().plusSeconds(600);
+            bindings.put(token, new TokenBinding(request.tenantId(), request.instanceUuid(), request.portIndex(),
+                    request.host(), request.port(), expires));
+            send(exchange, 201, new AuthorizedToken(token, expires));
+        } else if ("POST".equals(method) && path.equals("/v1/tokens/validate")) {
+            TokenBinding binding = bindings.get(read(exchange, ValidateTokenRequest.class).token());
+            send(exchange, binding == null ? 404 : 200,
+                    binding == null ? ErrorBody.of(404, "token_unknown", "The console token is not known.") : binding);
         } else if ("GET".equals(method) && history.matches()) {
             send(exchange, 200, page(history.group(1), exchange.getRequestURI().getRawQuery()));
         } else if ("POST".equals(method) && path.equals("/v1/sessions/revoke")) {

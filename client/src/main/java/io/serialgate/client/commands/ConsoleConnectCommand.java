@@ -117,7 +117,7 @@ public class ConsoleConnectCommand extends ClientCommand {
             return ExitCode.OK;
         }
         if (ending instanceof Ending.ClosedByProxy closed) {
-            String reason = closed.reason().isBlank() ? "no reason given" : closed.reason();
+            String reason = CloseCodes.reason(closed.code(), closed.reason());
             String message = "the console proxy closed " + console + ": " + reason + " (close code " + closed.code() + ")";
             int code = CloseCodes.exitCode(closed.code());
             if (code != ExitCode.OK) {

@@ -220,13 +220,47 @@ class ConsoleConnectCommandTest {
     }
 
     @Test
-    void aProxyGoingAwayIsAServerError() {
-        proxy.closeAfterFirstFrame(1001, "serialproxy is shutting down");
+    void aProxyGoingAwayEndsTheConsoleWithItsOwnCode() {
+        proxy.closeAfterFirstFrame(1001, "proxy shutting down");
 
         Result result = ClientRun.against(api).stdin(new SlowStdin("a")).run("console", "connect", "demo");
 
-        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.SERVER_ERROR);
-        assertThat(result.stderr()).contains("serialproxy is shutting down (close code 1001)");
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.ENDED);
+        assertThat(result.stderr()).contains("proxy shutting down (close code 1001)");
+    }
+
+    @Test
+    void anIdleTimeoutEndsTheConsoleAndRestoresTheTerminal() {
+        proxy.closeAfterFirstFrame(4000, "idle timeout");
+        RecordingTerminal terminal = new RecordingTerminal();
+
+        Result result = ClientRun.against(api).terminal(terminal).stdin(new SlowStdin("a"))
+                .run("console", "connect", "demo");
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.ENDED);
+        assertThat(result.stderr()).contains(
+                "serialgate-client: the console proxy closed demo serial port 0: idle timeout (close code 4000)");
+        assertThat(terminal.calls).containsExactly("raw", "restore");
+    }
+
+    @Test
+    void anAdministratorsDisconnectIsAConflict() {
+        proxy.closeAfterFirstFrame(4001, "disconnected by administrator");
+
+        Result result = ClientRun.against(api).stdin(new SlowStdin("a")).run("console", "connect", "demo");
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(result.stderr()).contains("disconnected by administrator (close code 4001)");
+    }
+
+    @Test
+    void anExpiredTokenIsAnAuthErrorExplainedEvenWithoutAReason() {
+        proxy.closeAfterFirstFrame(4004, "");
+
+        Result result = ClientRun.against(api).stdin(new SlowStdin("a")).run("console", "connect", "demo");
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.AUTH);
+        assertThat(result.stderr()).contains("token expired (close code 4004)");
     }
 
     @Test

@@ -132,4 +132,15 @@ class ConsoleSessionsAndLogTest {
         assertThat(unsupported.exitCode()).isEqualTo(ExitCode.SERVER_ERROR);
         assertThat(unsupported.stderr()).contains("keeps no console log. (HTTP 501)");
     }
+
+    @Test
+    void logOfAServerThatIsNotActiveIsAConflict() {
+        api.failNext(409, "conflictingRequest", "Instance " + demoId + " in vm_state building (status BUILD)."
+                + " Cannot get_console_output while the instance is in this state.");
+
+        Result result = ClientRun.against(api).run("console", "log", "demo");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(result.stderr()).contains("Cannot get_console_output", "(HTTP 409)");
+    }
 }
