@@ -19,6 +19,11 @@ class MigrateCommandTest {
 
     @Test
     void migrateCreatesTheSchemaAndCanRunTwice() throws Exception {
+        // Dropwizard reads `dw.*` system properties as config overrides, and other test classes'
+        // ConfigOverrides can leave some behind in this JVM: this test must read its own file only.
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("dw."))
+                .forEach(System::clearProperty);
         String url = TestPostgres.freshDatabaseUrl();
         Path config = Files.writeString(dir.resolve("consoleauth.yml"), ""
                 + "service_auth: {secret: 0123456789abcdef0123456789abcdef}\n"
