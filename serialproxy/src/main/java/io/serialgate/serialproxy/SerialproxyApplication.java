@@ -3,7 +3,10 @@ package io.serialgate.serialproxy;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
+import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ConsoleSessionsClient;
 import io.serialgate.common.client.ConsoleauthClient;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.serialgate.serialproxy.cli.SerialproxyServerCommand;
 import io.serialgate.serialproxy.core.ConsoleGate;
 import io.serialgate.serialproxy.core.OriginPolicy;
@@ -11,9 +14,12 @@ import io.serialgate.serialproxy.core.PortClaims;
 import io.serialgate.serialproxy.health.ConsoleauthHealthCheck;
 import io.serialgate.serialproxy.metrics.PrometheusServlet;
 import io.serialgate.serialproxy.metrics.ProxyMetrics;
+import io.serialgate.serialproxy.relay.ConsoleLogReplay;
 import io.serialgate.serialproxy.relay.ConsoleRegistry;
 import io.serialgate.serialproxy.relay.RelaySettings;
 import io.serialgate.serialproxy.relay.SerialRelay;
+import io.serialgate.serialproxy.sessions.ProxyIds;
+import io.serialgate.serialproxy.sessions.SessionTracker;
 import io.serialgate.serialproxy.tls.TlsListeners;
 import io.serialgate.serialproxy.web.ConsoleServlet;
 import io.serialgate.serialproxy.web.ListenAddress;
@@ -62,9 +68,22 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
 
         ConsoleauthClient consoleauth = new ConsoleauthClient(configuration.internal().consoleauthUrl(),
                 configuration.serviceAuth().secret(), Duration.ofSeconds(configuration.internal().timeoutSeconds()));
+        Duration internalTimeout = Duration.ofSeconds(configuration.internal().timeoutSeconds());
+        SessionTracker sessions = new SessionTracker(new ConsoleSessionsClient(configuration.internal().consoleauthUrl(),
+                configuration.serviceAuth().secret(), internalTimeout), configuration.serialproxy().proxyId());
+        // Registered before the console registry so it stops after it: the ends of the consoles
+        // closed for shutdown still reach consoleauth.
+        environment.lifecycle().manage(sessions);
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(org.eclipse.jetty.server.Server server) {
+                sessions.proxyIdIfUnset(ProxyIds.defaultId(getLocalPort(server)));
+            }
+        });
         ConsoleGate<SerialRelay> gate = new ConsoleGate<>(new OriginPolicy(configuration.serialproxy().allowedOrigins(),
                 configuration.serialConsole().baseUrl()),
-                consoleauth, new PortClaims<>());
+                consoleauth, new PortClaims<>(), sessions,
+                id -> sessions.handle(id).ended("browser", 1000, "refused after open"));
         StaticFiles files = StaticFiles.from(configuration.serialConsole().web());
 
         SerialproxyOptions options = configuration.serialproxy();
@@ -79,8 +98,12 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
                 ? new RelaySettings.Recording(java.nio.file.Path.of(options.recordDir()), options.recordInput(),
                         options.recordMaxKib() * 1024L)
                 : null;
+        ConsoleLogReplay replay = options.replayLogBytes() == 0 ? ConsoleLogReplay.OFF
+                : new ConsoleLogReplay(new ComputeClient(configuration.internal().computeUrl(),
+                        configuration.serviceAuth().secret(), internalTimeout), options.replayLogBytes(),
+                        REPLAY_WAIT, replayExecutor(environment));
         RelaySettings settings = new RelaySettings(registry, metrics, keepalive, idle, options.viewerBufferKib() * 1024,
-                recording, options.endAtTokenExpiry());
+                recording, options.endAtTokenExpiry(), replay);
 
         // serialproxy has no REST resources: every path belongs to the console servlet.
         environment.jersey().disable();
@@ -90,7 +113,7 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
         });
-        environment.servlets().addServlet("console", new ConsoleServlet(gate, files, settings)).addMapping("/*");
+        environment.servlets().addServlet("console", new ConsoleServlet(gate, files, settings, sessions)).addMapping("/*");
         environment.admin().addServlet("prometheus", new PrometheusServlet(metrics)).addMapping("/prometheus");
         environment.healthChecks().register("consoleauth",
                 new ConsoleauthHealthCheck(configuration.internal().consoleauthUrl(), configuration.internal().timeoutSeconds()));
@@ -100,6 +123,14 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
         LOG.info("event=serialproxy_configured static_files={} allowed_origins={} idle_timeout_seconds={} "
                         + "keepalive_seconds={}", files.source(), options.allowedOrigins().size(), idle.toSeconds(),
                 keepalive.toSeconds());
+    }
+
+    /** How long a new console waits for compute-driver's log before going live without it. */
+    static final Duration REPLAY_WAIT = Duration.ofSeconds(2);
+
+    private static java.util.concurrent.ExecutorService replayExecutor(Environment environment) {
+        return environment.lifecycle().executorService("serialproxy-replay-%d").minThreads(4).maxThreads(4)
+                .workQueue(new java.util.concurrent.LinkedBlockingQueue<>(1024)).build();
     }
 
     /**

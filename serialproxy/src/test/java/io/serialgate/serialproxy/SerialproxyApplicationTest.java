@@ -11,6 +11,7 @@ import io.serialgate.serialproxy.support.ConsoleClient;
 import io.serialgate.serialproxy.support.FakeConsoleauth;
 import io.serialgate.serialproxy.support.FakeGuest;
 import io.serialgate.serialproxy.support.FloodGuest;
+import io.serialgate.serialproxy.support.PatternGuest;
 import io.serialgate.serialproxy.support.RawUpgrade;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -355,6 +356,24 @@ class SerialproxyApplicationTest {
                 assertThat(busy.body()).contains("console in use");
             }
             assertThat(guest.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStreamingGuestArrivesWholeAndInOrder() throws Exception {
+        int total = 8 * 1024 * 1024;
+        try (PatternGuest guest = new PatternGuest(total)) {
+            String token = CONSOLEAUTH.grant("127.0.0.1", guest.port());
+            try (ConsoleClient console = ConsoleClient.open(ws("/?token=" + token), null, "binary")) {
+                byte[] got = console.awaitBytes(total, Duration.ofSeconds(60));
+                assertThat(got).hasSize(total);
+                for (int i = 0; i < total; i++) {
+                    if (got[i] != PatternGuest.at(i)) {
+                        throw new AssertionError("byte " + i + " is " + got[i] + ", expected " + PatternGuest.at(i));
+                    }
+                }
+                assertThat(console.awaitClose(WAIT)).isEqualTo("1000 guest closed the port");
+            }
         }
     }
 

@@ -30,4 +30,14 @@ class SerialproxyConfigurationTest {
                 .containsExactly("serialproxy.allowed_origins: entries must not be empty",
                         "serialproxy.allowed_origins: not an origin or host name, got 'https://'");
     }
+
+    @Test
+    void badProxyIdAndReplaySizeAreNamed() {
+        assertThat(new SerialproxyOptions().proxyId("a/b").problems())
+                .containsExactly("serialproxy.proxy_id: must be at most 255 characters without '/', spaces or control characters, got 'a/b'");
+        assertThat(new SerialproxyOptions().replayLogBytes(-1).problems())
+                .containsExactly("serialproxy.replay_log_bytes: must lie in 0-65536 (0 = off; one websocket message), got -1");
+        assertThat(new SerialproxyOptions().proxyId("  ").proxyId()).isNull(); // blank = hostname:port
+        assertThat(new SerialproxyOptions().proxyId("sp-1").replayLogBytes(4096).problems()).isEmpty();
+    }
 }

@@ -34,6 +34,11 @@ class SerialproxyTimersTest {
                 ResourceHelpers.resourceFilePath("serialproxy-test.yml"), overrides.toArray(new ConfigOverride[0]));
     }
 
+    /** The end reason serialproxy reported to consoleauth for the one session of this guest. */
+    private static String endReason(FakeConsoleauth consoleauth, FakeGuest guest) throws InterruptedException {
+        return consoleauth.awaitEndReason(consoleauth.sessionsOf("127.0.0.1", guest.port()).get(0).id(), WAIT);
+    }
+
     private static URI ws(DropwizardTestSupport<?> app, String token) {
         return URI.create("ws://127.0.0.1:" + app.getLocalPort() + "/?token=" + token);
     }
@@ -51,6 +56,7 @@ class SerialproxyTimersTest {
                 long idleMillis = Duration.ofNanos(System.nanoTime() - opened).toMillis();
                 assertThat(idleMillis).isBetween(1500L, 6000L);
                 assertThat(console.pings()).isGreaterThanOrEqualTo(1);
+                assertThat(endReason(consoleauth, guest)).isEqualTo("idle-timeout");
             } finally {
                 app.after();
             }
@@ -68,6 +74,7 @@ class SerialproxyTimersTest {
                 console.send(new byte[] {'t'});
                 console.awaitBytes(1, WAIT);
                 assertThat(console.awaitClose(WAIT)).isEqualTo("4004 token expired");
+                assertThat(endReason(consoleauth, guest)).isEqualTo("token-expired");
             } finally {
                 app.after();
             }
@@ -86,6 +93,8 @@ class SerialproxyTimersTest {
                 app.after();
                 stopped = true;
                 assertThat(console.awaitClose(WAIT)).isEqualTo("1001 proxy shutting down");
+                // Reported before the proxy finished stopping, not left to consoleauth's lease.
+                assertThat(consoleauth.sessionsOf("127.0.0.1", guest.port()).get(0).endReason()).isEqualTo("proxy-shutdown");
             } finally {
                 if (!stopped) {
                     app.after();

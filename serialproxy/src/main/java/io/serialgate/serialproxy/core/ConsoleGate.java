@@ -1,6 +1,8 @@
 package io.serialgate.serialproxy.core;
 
 import io.serialgate.common.client.ConsoleauthClient;
+import io.serialgate.common.contract.ConsoleSessionContract;
+import io.serialgate.common.contract.OpenedSession;
 import io.serialgate.common.contract.TokenBinding;
 import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.InvalidInputException;
@@ -8,11 +10,14 @@ import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
 import io.serialgate.common.error.UnauthorizedException;
 import io.serialgate.common.error.UnavailableException;
+import io.serialgate.serialproxy.sessions.SessionOpener;
 import java.util.List;
 
 /**
  * Everything checked before a websocket upgrade is accepted, in the order that costs least:
- * Origin, token present, subprotocol, token valid (one call to consoleauth), port free. Any
+ * Origin, token present, subprotocol, then one call to consoleauth that checks the token and opens
+ * the console session (a writer's claim is exclusive across every proxy), then this proxy's own
+ * claim (which lets viewers find the open console). Any
  * failure is a {@link SerialgateException} whose status is answered as plain HTTP, so nothing
  * reaches the guest and the client learns why (Nova upgrades first and then drops the socket).
  *
@@ -47,18 +52,30 @@ public final class ConsoleGate<C> {
     private final OriginPolicy origins;
     private final ConsoleauthClient consoleauth;
     private final PortClaims<C> claims;
+    private final SessionOpener sessions;
+    private final SessionEnder abandon;
 
-    public ConsoleGate(OriginPolicy origins, ConsoleauthClient consoleauth, PortClaims<C> claims) {
+    /** Ends a session opened in consoleauth that was then refused here (no websocket ever carried it). */
+    @FunctionalInterface
+    public interface SessionEnder {
+        void abandon(String sessionId);
+    }
+
+    public ConsoleGate(OriginPolicy origins, ConsoleauthClient consoleauth, PortClaims<C> claims, SessionOpener sessions,
+            SessionEnder abandon) {
         this.origins = origins;
         this.consoleauth = consoleauth;
         this.claims = claims;
+        this.sessions = sessions;
+        this.abandon = abandon;
     }
 
     /**
      * What an admitted connection may do. A writer holds a fresh claim it must release; a viewer
      * gets the writer's claim (to find the open console) and must not release it.
      */
-    public record Admission<C>(TokenBinding binding, Mode mode, PortClaims<C>.Claim claim, String subprotocol) {}
+    public record Admission<C>(TokenBinding binding, Mode mode, PortClaims<C>.Claim claim, String subprotocol,
+            String sessionId) {}
 
     /**
      * @param token the {@code token} query parameter, or null
@@ -66,18 +83,30 @@ public final class ConsoleGate<C> {
      * @param hostHeader the Host header
      * @param offeredSubprotocols what the client offered in Sec-WebSocket-Protocol (may be empty)
      * @param mode the {@code mode} query parameter, or null
+     * @param clientAddress the browser's address:port, recorded with the session
+     * @param userAgent the User-Agent header, or null
      */
     public Admission<C> admit(String token, String origin, String hostHeader, List<String> offeredSubprotocols,
-            String mode) {
+            String mode, String clientAddress, String userAgent) {
         origins.check(origin, hostHeader);
         Mode parsedMode = Mode.parse(mode);
         requireToken(token);
         String subprotocol = chooseSubprotocol(offeredSubprotocols);
-        TokenBinding binding = validate(token);
-        if (parsedMode == Mode.VIEW) {
-            return new Admission<>(binding, parsedMode, openConsole(binding), subprotocol);
+        OpenedSession opened = open(token, clientAddress, userAgent,
+                parsedMode == Mode.VIEW ? ConsoleSessionContract.ROLE_VIEWER : ConsoleSessionContract.ROLE_WRITER);
+        TokenBinding binding = opened.binding();
+        String sessionId = opened.session().sessionId();
+        try {
+            PortClaims<C>.Claim claim = parsedMode == Mode.VIEW
+                    ? openConsole(binding)
+                    // consoleauth just gave us the writer slot; a local holder means it had
+                    // already written off that writer (lost lease) while it still runs here.
+                    : claims.claim(binding.host(), binding.port());
+            return new Admission<>(binding, parsedMode, claim, subprotocol, sessionId);
+        } catch (SerialgateException e) {
+            abandon.abandon(sessionId);
+            throw e;
         }
-        return new Admission<>(binding, parsedMode, claims.claim(binding.host(), binding.port()), subprotocol);
     }
 
     /**
@@ -127,8 +156,19 @@ public final class ConsoleGate<C> {
 
     /** consoleauth's answer, translated into what the user meets at this door. */
     private TokenBinding validate(String token) {
+        return translated(() -> consoleauth.validate(token));
+    }
+
+    private OpenedSession open(String token, String clientAddress, String userAgent, String role) {
+        // console_in_use (409) passes through untouched: its message names the holder and since when.
+        return translated(() -> sessions.open(token, clientAddress, userAgent, role));
+    }
+
+    private static <T> T translated(java.util.function.Supplier<T> call) {
         try {
-            return consoleauth.validate(token);
+            return call.get();
+        } catch (ConflictException e) {
+            throw e;
         } catch (NotFoundException | InvalidInputException e) {
             throw new UnauthorizedException(e.reason(), refusalText(e.reason()));
         } catch (UnauthorizedException e) {
@@ -136,6 +176,9 @@ public final class ConsoleGate<C> {
             throw new UnavailableException("consoleauth_credential_rejected",
                     "console authentication is misconfigured (consoleauth rejected the proxy's service credential).", e);
         } catch (UnavailableException e) {
+            if ("compute_unavailable".equals(e.reason())) {
+                throw e; // consoleauth re-checks the port with compute-driver, which did not answer
+            }
             throw new UnavailableException("consoleauth_unavailable",
                     "console authentication service unavailable; try again shortly.", e);
         }

@@ -43,6 +43,13 @@ public final class CloseReasons {
     public static final int TOKEN_EXPIRED = 4004;
     public static final String TOKEN_EXPIRED_TEXT = "token expired";
 
+    /**
+     * consoleauth ended this proxy's sessions because its heartbeat was silent past the lease
+     * (another proxy may hold the writer slot now): every console here is closed.
+     */
+    public static final int LEASE_LOST = 4005;
+    public static final String LEASE_LOST_TEXT = "session lease lost";
+
     /** The browser side failed (write error to the websocket). */
     public static final int BROWSER_FAILED = 1011;
     public static final String BROWSER_FAILED_TEXT = "browser connection failed";

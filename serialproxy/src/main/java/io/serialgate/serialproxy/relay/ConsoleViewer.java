@@ -1,5 +1,6 @@
 package io.serialgate.serialproxy.relay;
 
+import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewer.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final int MAX_FRAME = SerialRelay.MAX_READ_BUFFER;
 
     private final SerialRelay writer;
     private final String remote;
@@ -30,7 +32,11 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
 
     private final Framing framing;
 
-    public ConsoleViewer(SerialRelay writer, String remote, RelaySettings settings, Framing framing) {
+    private final ConsoleSessionHandle consoleSession;
+
+    public ConsoleViewer(SerialRelay writer, String remote, RelaySettings settings, Framing framing,
+            ConsoleSessionHandle consoleSession) {
+        this.consoleSession = consoleSession;
         this.writer = writer;
         this.framing = framing;
         this.remote = remote;
@@ -45,14 +51,31 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        consoleSession.attach(this);
         settings.registry().add(this);
+        boolean replaying = settings.replay().enabled();
+        if (replaying) {
+            // Live output piles up in the backlog until the replay was sent, then follows it.
+            synchronized (backlog) {
+                sending = true;
+            }
+        }
         if (!writer.addViewer(this)) {
             end(CloseReasons.WRITER_LEFT, CloseReasons.WRITER_LEFT_TEXT);
             return;
         }
+        if (replaying) {
+            settings.replay().fetch(writer.binding()).thenAccept(recent -> {
+                if (recent.length == 0) {
+                    sent();
+                } else {
+                    send(recent);
+                }
+            });
+        }
         settings.metrics().connected(Role.VIEWER);
-        LOG.info("event=console_connected role=viewer instance={} port_index={} remote={}",
-                writer.binding().instanceUuid(), writer.binding().portIndex(), remote);
+        LOG.info("event=console_connected role=viewer session={} instance={} port_index={} remote={}",
+                consoleSession.sessionId(), writer.binding().instanceUuid(), writer.binding().portIndex(), remote);
     }
 
     /** Called on the writer's guest-read thread with a private copy of each output chunk. */
@@ -95,8 +118,15 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
                 sending = false;
                 return;
             }
-            next = backlog.toByteArray();
+            byte[] all = backlog.toByteArray();
             backlog.reset();
+            if (all.length > MAX_FRAME) {
+                // Many clients refuse messages over 64 KiB (Jetty's and websockify's default).
+                next = java.util.Arrays.copyOf(all, MAX_FRAME);
+                backlog.write(all, MAX_FRAME, all.length - MAX_FRAME);
+            } else {
+                next = all;
+            }
         }
         send(next);
     }
@@ -146,13 +176,14 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
             return false;
         }
         writer.removeViewer(this);
+        consoleSession.ended(closedBy, code, reason);
         settings.registry().remove(this);
         synchronized (backlog) {
             backlog.reset();
         }
         settings.metrics().closed(reason);
-        LOG.info("event=console_closed role=viewer instance={} port_index={} closed_by={} code={} reason=\"{}\"",
-                writer.binding().instanceUuid(), writer.binding().portIndex(), closedBy, code, reason);
+        LOG.info("event=console_closed role=viewer session={} instance={} port_index={} closed_by={} code={} reason=\"{}\"",
+                consoleSession.sessionId(), writer.binding().instanceUuid(), writer.binding().portIndex(), closedBy, code, reason);
         return true;
     }
 }

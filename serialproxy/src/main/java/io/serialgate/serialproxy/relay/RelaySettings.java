@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param viewerBufferBytes how much output a viewer may fall behind before it is dropped
  * @param recording how to record consoles, or null when serial_console.record is off
  * @param endAtTokenExpiry close a console ("token expired") when its token's expiry passes
+ * @param replay the recent console log sent before live output (serialproxy.replay_log_bytes)
  */
 public record RelaySettings(ConsoleRegistry registry, ProxyMetrics metrics, Duration keepalive, Duration idleTimeout,
-        int viewerBufferBytes, Recording recording, boolean endAtTokenExpiry) {
+        int viewerBufferBytes, Recording recording, boolean endAtTokenExpiry, ConsoleLogReplay replay) {
 
     /** serial_console.record: true, with serialproxy.record_dir / record_input / record_max_kib. */
     public record Recording(java.nio.file.Path directory, boolean input, long maxBytes) {}

@@ -2,6 +2,7 @@ package io.serialgate.serialproxy.relay;
 
 import io.serialgate.common.contract.TokenBinding;
 import io.serialgate.serialproxy.core.PortClaims;
+import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -37,7 +38,13 @@ import org.slf4j.LoggerFactory;
 public final class SerialRelay implements Session.Listener.AutoDemanding, ConsoleEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialRelay.class);
-    private static final int GUEST_READ_BUFFER = 16 * 1024;
+    /**
+     * Guest read buffer bounds: small for the many quiet consoles, larger for a guest dumping
+     * output. The maximum is also the largest frame sent: many websocket clients refuse messages
+     * over 64 KiB (Jetty's and websockify's default).
+     */
+    static final int MIN_READ_BUFFER = 4 * 1024;
+    static final int MAX_READ_BUFFER = 64 * 1024;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final TokenBinding binding;
@@ -46,6 +53,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
     private final RelaySettings settings;
     private final long requestedAtNanos;
     private final Framing framing;
+    private final ConsoleSessionHandle consoleSession;
     private volatile SessionRecorder recorder = SessionRecorder.OFF;
     private final CompletableFuture<AsynchronousSocketChannel> guest = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -53,12 +61,14 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
     private final AtomicLong bytesToBrowser = new AtomicLong();
     private final Set<ConsoleViewer> viewers = new CopyOnWriteArraySet<>();
     private volatile AsynchronousSocketChannel channel;
+    private volatile CompletableFuture<byte[]> replay = CompletableFuture.completedFuture(new byte[0]);
     private volatile Session session;
     private volatile long lastDataNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
 
     public SerialRelay(TokenBinding binding, PortClaims<SerialRelay>.Claim claim, String remote, RelaySettings settings,
-            long requestedAtNanos, Framing framing) {
+            long requestedAtNanos, Framing framing, ConsoleSessionHandle consoleSession) {
+        this.consoleSession = consoleSession;
         this.framing = framing;
         this.binding = binding;
         this.claim = claim;
@@ -83,7 +93,10 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        consoleSession.attach(this);
         settings.registry().add(this);
+        // Fetched while the guest socket connects; sent before the first live byte.
+        replay = settings.replay().fetch(binding);
         try {
             AsynchronousSocketChannel ch = AsynchronousSocketChannel.open();
             channel = ch;
@@ -102,13 +115,23 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         public void completed(Void result, AsynchronousSocketChannel ch) {
             settings.metrics().connectLatency(System.nanoTime() - requestedAtNanos);
             settings.metrics().connected(Role.WRITER);
-            LOG.info("event=console_connected role=writer instance={} port_index={} guest={}:{} remote={}",
-                    binding.instanceUuid(), binding.portIndex(), binding.host(), binding.port(), remote);
+            LOG.info("event=console_connected role=writer session={} instance={} port_index={} guest={}:{} remote={}",
+                    consoleSession.sessionId(), binding.instanceUuid(), binding.portIndex(), binding.host(), binding.port(), remote);
             recorder = settings.recorderFor(binding);
             // Viewers may join from now on.
             claim.attach(SerialRelay.this);
             guest.complete(ch);
-            readGuest(ch, ByteBuffer.allocate(GUEST_READ_BUFFER));
+            replay.thenAccept(recent -> {
+                if (recent.length == 0 || finished.get()) {
+                    readGuest(ch, ByteBuffer.allocateDirect(MIN_READ_BUFFER));
+                    return;
+                }
+                bytesToBrowser.addAndGet(recent.length);
+                settings.metrics().bytesToBrowser(recent.length);
+                framing.send(session, ByteBuffer.wrap(recent), Callback.from(
+                        () -> readGuest(ch, ByteBuffer.allocateDirect(MIN_READ_BUFFER)),
+                        failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
+            });
         }
 
         @Override
@@ -144,8 +167,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
                 }
                 framing.send(session, buffer, Callback.from(
                         () -> {
-                            buffer.clear();
-                            readGuest(ch, buffer);
+                            readGuest(ch, nextReadBuffer(buffer, n));
                         },
                         failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
             }
@@ -155,6 +177,24 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
                 finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
             }
         });
+    }
+
+    /**
+     * The buffer for the next guest read: four times larger after a read that filled it (the guest
+     * is streaming: fewer, larger frames), back to the minimum after a read that used less than a
+     * sixteenth (interactive again), otherwise the same one. Direct, so neither the socket read
+     * nor the websocket write copies the bytes through a temporary buffer.
+     */
+    static ByteBuffer nextReadBuffer(ByteBuffer used, int bytesRead) {
+        int capacity = used.capacity();
+        if (bytesRead == capacity && capacity < MAX_READ_BUFFER) {
+            return ByteBuffer.allocateDirect(Math.min(MAX_READ_BUFFER, capacity * 4));
+        }
+        if (capacity > MIN_READ_BUFFER && bytesRead < capacity / 16) {
+            return ByteBuffer.allocateDirect(MIN_READ_BUFFER);
+        }
+        used.clear();
+        return used;
     }
 
     /** Browser -> guest: write the whole frame, then complete its callback (which demands the next). */
@@ -291,6 +331,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
             }
         }
         claim.release();
+        consoleSession.ended(closedBy, code, reason);
         recorder.close();
         settings.registry().remove(this);
         boolean writerLeft = "browser".equals(closedBy) || "error".equals(closedBy);
@@ -303,9 +344,9 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         }
         viewers.clear();
         settings.metrics().closed(reason);
-        LOG.info("event=console_closed role=writer instance={} port_index={} closed_by={} code={} reason=\"{}\" "
+        LOG.info("event=console_closed role=writer session={} instance={} port_index={} closed_by={} code={} reason=\"{}\" "
                         + "bytes_to_guest={} bytes_to_browser={}{}",
-                binding.instanceUuid(), binding.portIndex(), closedBy, code, reason,
+                consoleSession.sessionId(), binding.instanceUuid(), binding.portIndex(), closedBy, code, reason,
                 bytesToGuest.get(), bytesToBrowser.get(),
                 cause == null ? "" : " cause=" + cause.getClass().getSimpleName());
         return true;

@@ -10,6 +10,8 @@ import io.serialgate.serialproxy.relay.ConsoleViewer;
 import io.serialgate.serialproxy.relay.Framing;
 import io.serialgate.serialproxy.relay.RelaySettings;
 import io.serialgate.serialproxy.relay.SerialRelay;
+import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
+import io.serialgate.serialproxy.sessions.SessionTracker;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -44,9 +46,12 @@ public final class ConsoleServlet extends HttpServlet {
     private final transient ConsoleGate<SerialRelay> gate;
     private final transient StaticFiles files;
     private final transient RelaySettings settings;
+    private final transient SessionTracker sessions;
     private transient JettyWebSocketServerContainer container;
 
-    public ConsoleServlet(ConsoleGate<SerialRelay> gate, StaticFiles files, RelaySettings settings) {
+    public ConsoleServlet(ConsoleGate<SerialRelay> gate, StaticFiles files, RelaySettings settings,
+            SessionTracker sessions) {
+        this.sessions = sessions;
         this.gate = gate;
         this.files = files;
         this.settings = settings;
@@ -82,7 +87,7 @@ public final class ConsoleServlet extends HttpServlet {
         ConsoleGate.Admission<SerialRelay> admission;
         try {
             admission = gate.admit(token(req), req.getHeader("Origin"), req.getHeader("Host"),
-                    offeredSubprotocols(req), req.getParameter("mode"));
+                    offeredSubprotocols(req), req.getParameter("mode"), remote, req.getHeader("User-Agent"));
         } catch (SerialgateException e) {
             settings.metrics().refused(e.reason());
             LOG.info("event=console_refused status={} reason={} remote={}", e.status(), e.reason(), remote);
@@ -98,13 +103,17 @@ public final class ConsoleServlet extends HttpServlet {
                 }
                 PortClaims<SerialRelay>.Claim claim = admission.claim();
                 Framing framing = Framing.of(admission.subprotocol());
+                ConsoleSessionHandle session = sessions.handle(admission.sessionId());
                 return writer
-                        ? new SerialRelay(admission.binding(), claim, remote, settings, requestedAt, framing)
-                        : new ConsoleViewer(claim.console(), remote, settings, framing);
+                        ? new SerialRelay(admission.binding(), claim, remote, settings, requestedAt, framing, session)
+                        : new ConsoleViewer(claim.console(), remote, settings, framing, session);
             }, req, resp);
         } finally {
-            if (!upgraded && writer) {
-                admission.claim().release();
+            if (!upgraded) {
+                if (writer) {
+                    admission.claim().release();
+                }
+                sessions.handle(admission.sessionId()).ended("browser", 1002, "upgrade failed");
             }
         }
         if (!upgraded && !resp.isCommitted()) {

@@ -1,0 +1,285 @@
+package io.serialgate.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Measures serialproxy against the physical limit (direct TCP to the fake serial port) and
+ * websockify (what nova-serialproxy runs on), in the same run, and prints one Markdown table.
+ * Not a test: run it with bench/run.sh. Loopback only; every loop is bounded in count and time.
+ */
+public final class Bench {
+
+    /** Command-line options, {@code --name value}. */
+    static final class Options {
+        Path serialproxyJar;
+        List<String> targets = List.of("direct", "serialproxy", "websockify");
+        int rounds = 1;
+        int echoSessions = 100;
+        int keysPerSecond = 20;
+        double echoSeconds = 5;
+        int bulkSessions = 10;
+        double bulkSeconds = 3;
+        int connects = 200;
+        int idle = 1000;
+        int idleWebsockify = 300;
+        List<String> javaOptions = List.of("-Xmx1g");
+        Path workDir = Path.of("bench", "target", "run");
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i += 2) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + ": needs a value");
+                }
+                String value = args[i + 1];
+                switch (name) {
+                    case "--serialproxy-jar" -> o.serialproxyJar = Path.of(value);
+                    case "--targets" -> o.targets = Arrays.asList(value.split(","));
+                    case "--rounds" -> o.rounds = Integer.parseInt(value);
+                    case "--echo-sessions" -> o.echoSessions = Integer.parseInt(value);
+                    case "--keys-per-second" -> o.keysPerSecond = Integer.parseInt(value);
+                    case "--echo-seconds" -> o.echoSeconds = Double.parseDouble(value);
+                    case "--bulk-sessions" -> o.bulkSessions = Integer.parseInt(value);
+                    case "--bulk-seconds" -> o.bulkSeconds = Double.parseDouble(value);
+                    case "--connects" -> o.connects = Integer.parseInt(value);
+                    case "--idle" -> o.idle = Integer.parseInt(value);
+                    case "--idle-websockify" -> o.idleWebsockify = Integer.parseInt(value);
+                    case "--java-options" -> o.javaOptions = Arrays.asList(value.trim().split("\\s+"));
+                    case "--work-dir" -> o.workDir = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (o.idle > 5000 || o.echoSessions > 1000 || o.bulkSessions > 100 || o.connects > 10000 || o.rounds > 5) {
+                throw new IllegalArgumentException("counts are bounded: idle<=5000, echo-sessions<=1000, "
+                        + "bulk-sessions<=100, connects<=10000, rounds<=5");
+            }
+            return o;
+        }
+    }
+
+    /** One round's numbers for one target. */
+    record Result(Measurements.Latency echo1, Measurements.Latency echoN, Measurements.Throughput bulk1,
+            Measurements.Throughput bulkN, Measurements.Latency connect, Measurements.Idle idle) {}
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        // Like Jetty in the real consoleauth: answer without Nagle's delay between headers and body.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Files.createDirectories(o.workDir);
+        int echoPool = Math.max(Math.max(o.echoSessions, o.idle), 100);
+        System.err.printf("bench: %d echo ports, %d bulk ports on loopback%n", echoPool, o.bulkSessions);
+        try (FakeSerialPorts echo = new FakeSerialPorts(FakeSerialPorts.Mode.ECHO, echoPool);
+             FakeSerialPorts bulk = new FakeSerialPorts(FakeSerialPorts.Mode.BULK, Math.max(1, o.bulkSessions));
+             StandInConsoleauth consoleauth = new StandInConsoleauth();
+             ClientLoop loop = new ClientLoop()) {
+            List<Target> targets = new ArrayList<>();
+            try {
+                for (String name : o.targets) {
+                    Target target = start(name, o, consoleauth, echo, bulk);
+                    if (target != null) {
+                        targets.add(target);
+                    }
+                }
+                for (Target target : targets) {
+                    // Untimed: lets serialproxy's JIT compile the relay paths before anything is measured.
+                    System.err.printf("bench: warming up %s%n", target.name());
+                    Measurements.echo(loop, target, echo.ports(), Math.min(10, o.echoSessions), 100, 0, 2);
+                    Measurements.bulk(loop, target, bulk.ports(), 1, 0, 2);
+                    Measurements.connect(loop, target, echo.ports(), 100, 0);
+                }
+                Map<String, List<Result>> results = new LinkedHashMap<>();
+                for (int round = 1; round <= o.rounds; round++) {
+                    for (Target target : targets) {
+                        System.err.printf("bench: round %d, %s%n", round, target.name());
+                        results.computeIfAbsent(target.name(), k -> new ArrayList<>())
+                                .add(measure(loop, target, o, echo.ports(), bulk.ports()));
+                    }
+                }
+                print(o, args, results);
+            } finally {
+                for (Target target : targets) {
+                    target.close();
+                }
+            }
+        }
+    }
+
+    private static Target start(String name, Options o, StandInConsoleauth consoleauth, FakeSerialPorts echo,
+            FakeSerialPorts bulk) throws Exception {
+        switch (name) {
+            case "direct":
+                return new Target.Direct();
+            case "serialproxy":
+                if (o.serialproxyJar == null || !Files.isReadable(o.serialproxyJar)) {
+                    throw new IllegalArgumentException("--serialproxy-jar: not readable, got " + o.serialproxyJar);
+                }
+                System.err.println("bench: starting serialproxy " + o.serialproxyJar);
+                return new SerialproxyTarget(o.serialproxyJar, o.javaOptions, o.workDir, consoleauth);
+            case "websockify":
+                if (!WebsockifyTarget.installed()) {
+                    System.err.println("bench: websockify not installed (apt-get install websockify): skipped");
+                    return null;
+                }
+                List<Integer> all = new ArrayList<>(echo.ports());
+                all.addAll(bulk.ports());
+                System.err.println("bench: starting websockify");
+                return new WebsockifyTarget(all, o.workDir);
+            default:
+                throw new IllegalArgumentException("--targets: direct, serialproxy or websockify, got " + name);
+        }
+    }
+
+    private static Result measure(ClientLoop loop, Target target, Options o, List<Integer> echoPorts,
+            List<Integer> bulkPorts) throws Exception {
+        Measurements.Latency echo1 = Measurements.echo(loop, target, echoPorts, 1, o.keysPerSecond, 1, o.echoSeconds);
+        Measurements.Latency echoN = Measurements.echo(loop, target, echoPorts, o.echoSessions, o.keysPerSecond, 1,
+                o.echoSeconds);
+        Measurements.Throughput bulk1 = Measurements.bulk(loop, target, bulkPorts, 1, 1, o.bulkSeconds);
+        Measurements.Throughput bulkN = Measurements.bulk(loop, target, bulkPorts, o.bulkSessions, 1, o.bulkSeconds);
+        Measurements.Latency connect = Measurements.connect(loop, target, echoPorts, o.connects, 20);
+        int idleCount = target instanceof WebsockifyTarget ? Math.min(o.idle, o.idleWebsockify) : o.idle;
+        Measurements.Idle idle = Measurements.idle(loop, target, echoPorts, idleCount);
+        return new Result(echo1, echoN, bulk1, bulkN, connect, idle);
+    }
+
+    // ---------------------------------------------------------------- the table
+
+    private static void print(Options o, String[] args, Map<String, List<Result>> results) throws Exception {
+        List<String> names = new ArrayList<>(results.keySet());
+        StringBuilder table = new StringBuilder();
+        table.append("| measure |");
+        names.forEach(n -> table.append(' ').append(n).append(" |"));
+        table.append("\n|---|");
+        names.forEach(n -> table.append("---|"));
+        table.append('\n');
+        row(table, "echo RTT, 1 session, p50 / p99 / p99.9 (µs)", names, results, r -> rtt(r.echo1()));
+        row(table, "echo RTT, " + o.echoSessions + " sessions × " + o.keysPerSecond + " keys/s, p50 / p99 / p99.9 (µs)",
+                names, results, r -> rtt(r.echoN()));
+        row(table, "bulk guest→client, 1 session (MB/s)", names, results, r -> mbps(r.bulk1()));
+        row(table, "bulk guest→client, " + o.bulkSessions + " sessions aggregate (MB/s)", names, results, r -> mbps(r.bulkN()));
+        row(table, "connect to first echo, p50 / p99 (ms), " + o.connects + " connects", names, results, r -> connect(r.connect()));
+        row(table, "idle sessions held / asked", names, results, r -> r.idle().held() + " / " + r.idle().asked()
+                + (r.idle().answered() < r.idle().held() ? " (" + (r.idle().held() - r.idle().answered()) + " hung)" : ""));
+        row(table, "memory per idle session (KiB)", names, results,
+                r -> r.idle().bytesPerSession() < 0 ? "–" : String.valueOf(r.idle().bytesPerSession() / 1024));
+        row(table, "bytes wrong or out of order / sessions hung", names, results, Bench::accounting);
+        StringBuilder out = new StringBuilder();
+        out.append("serialgate bench, ").append(Instant.now()).append('\n');
+        out.append("machine: ").append(machine()).append('\n');
+        out.append("command: bench/run.sh ").append(String.join(" ", args)).append('\n');
+        out.append("rounds: ").append(o.rounds).append(" (median of rounds; targets interleaved per round)\n\n");
+        out.append(table);
+        List<String> notes = new ArrayList<>();
+        results.forEach((name, list) -> list.forEach(r -> {
+            if (r.echo1().wrongBytes() + r.echoN().wrongBytes() + r.bulk1().wrongChunks() + r.bulkN().wrongChunks()
+                    + r.connect().wrongBytes() > 0) {
+                notes.add(name + ": wrong bytes/chunks: echo-1 " + r.echo1().wrongBytes() + ", echo-N "
+                        + r.echoN().wrongBytes() + ", bulk-1 " + r.bulk1().wrongChunks() + ", bulk-N "
+                        + r.bulkN().wrongChunks() + ", connect " + r.connect().wrongBytes());
+            }
+            for (String e : new String[] {r.echo1().firstError(), r.echoN().firstError(), r.bulk1().firstError(),
+                    r.bulkN().firstError(), r.connect().firstError(), r.idle().firstError()}) {
+                if (e != null && !e.startsWith("close 1000") && notes.size() < 10) {
+                    notes.add(name + ": " + e);
+                }
+            }
+        }));
+        if (!notes.isEmpty()) {
+            out.append("\nfirst errors seen:\n");
+            notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        }
+        System.out.print(out);
+        Files.writeString(o.workDir.resolve("table.md"), out.toString());
+    }
+
+    private static void row(StringBuilder table, String label, List<String> names, Map<String, List<Result>> results,
+            Function<Result, String> cell) {
+        table.append("| ").append(label).append(" |");
+        for (String name : names) {
+            table.append(' ').append(cell.apply(median(results.get(name)))).append(" |");
+        }
+        table.append('\n');
+    }
+
+    /** The round whose 100-session echo p50 is the median (keeps each row's numbers from one round). */
+    private static Result median(List<Result> rounds) {
+        List<Result> sorted = new ArrayList<>(rounds);
+        sorted.sort((a, b) -> Long.compare(a.echoN().p50(), b.echoN().p50()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rtt(Measurements.Latency l) {
+        if (l.samples() == 0) {
+            return "failed (" + l.opened() + "/" + l.sessions() + " opened)";
+        }
+        return us(l.p50()) + " / " + us(l.p99()) + " / " + us(l.p999());
+    }
+
+    private static String connect(Measurements.Latency l) {
+        if (l.samples() == 0) {
+            return "failed";
+        }
+        return ms(l.p50()) + " / " + ms(l.p99());
+    }
+
+    private static String mbps(Measurements.Throughput t) {
+        if (t.opened() < t.sessions()) {
+            return String.format(Locale.ROOT, "%.0f (%d/%d opened)", t.megabytesPerSecond(), t.opened(), t.sessions());
+        }
+        return String.format(Locale.ROOT, "%.0f", t.megabytesPerSecond());
+    }
+
+    private static String accounting(Result r) {
+        long wrong = r.echo1().wrongBytes() + r.echoN().wrongBytes() + r.bulk1().wrongChunks() + r.bulkN().wrongChunks()
+                + r.connect().wrongBytes();
+        int hung = r.echo1().hung() + r.echoN().hung() + r.bulk1().stalled() + r.bulkN().stalled() + r.connect().hung()
+                + (r.idle().held() - r.idle().answered())
+                + (r.echoN().sessions() - r.echoN().opened()) + (r.echo1().sessions() - r.echo1().opened());
+        return wrong + " / " + hung;
+    }
+
+    private static String us(long nanos) {
+        return String.valueOf(Math.round(nanos / 1000.0));
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    private static String machine() {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        long memGiB = -1;
+        try {
+            memGiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024).orElse(-1L);
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        String load = "?";
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memGiB + " GiB, load average "
+                + load + " at the end, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                + System.getProperty("java.version");
+    }
+}

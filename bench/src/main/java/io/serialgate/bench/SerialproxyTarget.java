@@ -1,0 +1,91 @@
+package io.serialgate.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * serialproxy as deployed: its shaded jar in its own JVM, configured like the all-in-one, with
+ * every console's token checked and its session opened over HTTP in the consoleauth stand-in.
+ */
+final class SerialproxyTarget implements Target {
+
+    private final Process process;
+    private final int port;
+    private final AtomicLong tokens = new AtomicLong();
+
+    SerialproxyTarget(Path jar, List<String> javaOptions, Path workDir, StandInConsoleauth consoleauth)
+            throws IOException, InterruptedException {
+        port = Target.freePort();
+        Files.createDirectories(workDir);
+        Path config = workDir.resolve("serialproxy-bench.yml");
+        Files.writeString(config, String.join("\n",
+                "server:",
+                "  type: simple",
+                "  applicationContextPath: /",
+                "  adminContextPath: /admin",
+                "  connector: {type: http, bindHost: 127.0.0.1, port: " + port + "}",
+                "  requestLog:",
+                "    appenders: [{type: file, currentLogFilename: " + workDir.resolve("serialproxy-requests.log") + ", archive: false}]",
+                "serial_console:",
+                "  enabled: true",
+                "  listen: 127.0.0.1",
+                "  base_url: \"http://127.0.0.1:" + port + "/serial.html\"",
+                "service_auth:",
+                "  secret: \"" + StandInConsoleauth.SECRET + "\"",
+                "internal:",
+                "  consoleauth_url: \"" + consoleauth.url() + "\"",
+                "  compute_url: \"" + consoleauth.url() + "\"",
+                "  timeout_seconds: 10",
+                "serialproxy:",
+                "  proxy_id: bench-proxy",
+                "logging:",
+                "  level: INFO",
+                "  appenders: [{type: file, currentLogFilename: " + workDir.resolve("serialproxy.log") + ", archive: false}]",
+                ""));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString(), "server", config.toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("serialproxy-stdout.log").toFile())
+                .start();
+        Target.awaitListening(port, process, 90_000);
+    }
+
+    @Override
+    public String name() {
+        return "serialproxy";
+    }
+
+    @Override
+    public Conn connect(ClientLoop loop, int serialPort, Conn.Handler handler) {
+        String token = StandInConsoleauth.token(serialPort, tokens.incrementAndGet());
+        return loop.connect(new InetSocketAddress("127.0.0.1", port), handler,
+                new Conn.Upgrade("127.0.0.1:" + port, "/?token=" + token, "binary"));
+    }
+
+    @Override
+    public long memoryBytes() {
+        return Target.memoryOf(process.pid(), false);
+    }
+
+    @Override
+    public void close() {
+        process.destroy(); // SIGTERM: graceful stop
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.serialgate.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the load client connects through to a fake serial port. */
+interface Target extends AutoCloseable {
+
+    String name();
+
+    /** Loop thread: opens one session to the fake serial port listening on {@code serialPort}. */
+    Conn connect(ClientLoop loop, int serialPort, Conn.Handler handler);
+
+    /** Memory the target holds now, in bytes (RSS; PSS summed over forked children); -1 when not applicable. */
+    long memoryBytes();
+
+    @Override
+    void close();
+
+    /** Waits until something accepts TCP connections on 127.0.0.1:port. */
+    static void awaitListening(int port, Process process, long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IOException("process exited with " + process.exitValue() + " before listening on " + port);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("nothing listening on 127.0.0.1:" + port + " after " + timeoutMillis + " ms");
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Resident memory of a process (VmRSS), or of a process and its children (their PSS, so shared pages count once). */
+    static long memoryOf(long pid, boolean withChildren) {
+        if (!withChildren) {
+            return procField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+        }
+        long total = procField(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+        List<ProcessHandle> children = ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of());
+        for (ProcessHandle child : children) {
+            long pss = procField(Path.of("/proc", Long.toString(child.pid()), "smaps_rollup"), "Pss:");
+            total += Math.max(0, pss);
+        }
+        return total;
+    }
+
+    private static long procField(Path file, String field) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(field)) {
+                    String[] parts = line.trim().split("\\s+");
+                    return Long.parseLong(parts[1]) * 1024L;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the process is gone
+        }
+        return -1;
+    }
+
+    /** The physical limit: the client straight on the fake port's TCP socket. */
+    final class Direct implements Target {
+        @Override
+        public String name() {
+            return "direct TCP";
+        }
+
+        @Override
+        public Conn connect(ClientLoop loop, int serialPort, Conn.Handler handler) {
+            return loop.connect(new InetSocketAddress("127.0.0.1", serialPort), handler, null);
+        }
+
+        @Override
+        public long memoryBytes() {
+            return -1;
+        }
+
+        @Override
+        public void close() {}
+    }
+}
