@@ -67,6 +67,76 @@ class ClientAgainstAllInOneTest {
     }
 
     @Test
+    void consoleConnectInARealTerminalIsRawDetachesAndRestoresTheTerminal() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux script(1) is needed for a pseudo-terminal");
+        Path dir = Files.createTempDirectory("client-pty");
+        Files.writeString(dir.resolve("run.sh"), String.join("\n",
+                "cd '" + dir + "'",
+                "stty -g > before",
+                "'" + LAUNCHER + "' --api-url " + system.apiUrl() + " --token " + system.summary.adminKey()
+                        + " console connect demo --port 1",
+                "echo $? > exit",
+                "stty -g > after",
+                ""));
+        Process script = new ProcessBuilder("script", "-qefc", "sh " + dir.resolve("run.sh"), "/dev/null")
+                .redirectErrorStream(true).start();
+        StringBuilder screen = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = script.getInputStream().read(buffer)) >= 0; ) {
+                    synchronized (screen) {
+                        screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException ignored) {
+                // script ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        OutputStream keys = script.getOutputStream();
+        awaitScreen(screen, "Escape character is ^]");
+        awaitScreen(screen, "# ");
+        keys.write("echo in-a-pty\r".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        awaitScreen(screen, "\r\nin-a-pty\r\n");
+        keys.write(0x1d); // Ctrl-]
+        keys.flush();
+        assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("client detached").isTrue();
+        assertThat(Files.readString(dir.resolve("exit")).strip()).isEqualTo("0");
+        assertThat(Files.readString(dir.resolve("after"))).isEqualTo(Files.readString(dir.resolve("before")));
+    }
+
+    @Test
+    void consoleLogSessionsAndDisconnectWorkAgainstTheRealServices() throws Exception {
+        // Port 0 prints something first, so its console log has content.
+        assertThat(client("echo for-the-log\r", "console", "connect", "demo").exit()).isZero();
+        Run log = client(null, "console", "log", "demo", "--lines", "50");
+        assertThat(log.exit()).as(log.err()).isZero();
+        assertThat(log.out()).contains("for-the-log");
+        Run sessions = client(null, "--format", "json", "console", "sessions", "demo", "--all");
+        assertThat(sessions.exit()).as(sessions.err()).isZero();
+        assertThat(json.readTree(sessions.out()).isArray()).isTrue();
+        Run disconnect = client(null, "console", "disconnect", "demo", "--port", "0");
+        assertThat(disconnect.exit()).as(disconnect.err()).isZero();
+    }
+
+    private static void awaitScreen(StringBuilder screen, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            synchronized (screen) {
+                if (screen.indexOf(text) >= 0) {
+                    return;
+                }
+                assertThat(System.nanoTime() < deadline).as("waiting for %s on the terminal: %s", text, screen).isTrue();
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void createShowAndDeleteAServer() throws Exception {
         Run created = client(null, "--format", "json", "server", "create", "cli-made", "--serial-ports", "2");
         assertThat(created.exit()).as(created.err()).isZero();
