@@ -29,17 +29,29 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class SiteBuilder {
 
     private static final Pattern OPTIONS_MARKER = Pattern.compile("<!-- options: ([\\w.$]+) -->");
+    private static final Pattern EXAMPLE_MARKER = Pattern.compile("<!-- example: ([\\w-]+) -->");
     private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)#]*?)\\.md(#[^)]*)?\\)");
 
     private final List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).build();
 
+    private final Path examples;
+
+    public SiteBuilder() {
+        this(null);
+    }
+
+    /** examples: where the test run captured real API examples (NAME.md), or null. */
+    public SiteBuilder(Path examples) {
+        this.examples = examples;
+    }
+
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: SiteBuilder SOURCE_DIR OUTPUT_DIR");
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException("usage: SiteBuilder SOURCE_DIR OUTPUT_DIR [EXAMPLES_DIR]");
         }
-        int pages = new SiteBuilder().build(Path.of(args[0]), Path.of(args[1]));
+        int pages = new SiteBuilder(args.length == 3 ? Path.of(args[2]) : null).build(Path.of(args[0]), Path.of(args[1]));
         System.out.println("docs: " + pages + " pages written to " + args[1]);
     }
 
@@ -75,13 +87,42 @@ public final class SiteBuilder {
     }
 
     private String renderPage(String name, String text, List<NavEntry> nav) {
-        String expanded = expandOptionTables(text);
+        String expanded = expandExamples(name, expandOptionTables(text));
         // Links between pages are written to the .md files (so they work on a forge too) and
         // point to the .html pages on the site.
         expanded = MD_LINK.matcher(expanded).replaceAll(m -> "](" + Matcher.quoteReplacement(m.group(1))
                 + ".html" + (m.group(2) == null ? "" : Matcher.quoteReplacement(m.group(2))) + ")");
         Node document = parser.parse(expanded);
         return SiteTemplate.page(title(document, name), renderer.render(document), nav, name.replaceAll("\\.md$", ".html"));
+    }
+
+    /**
+     * Inserts the API examples the test run captured from the real services. Without a capture
+     * (a build that skipped the tests) the page says so; a marker naming an example the capture
+     * does not have fails the build, so the docs cannot point at a request nobody made.
+     */
+    private String expandExamples(String page, String text) {
+        Matcher marker = EXAMPLE_MARKER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (marker.find()) {
+            String replacement;
+            if (examples == null || !Files.isDirectory(examples)) {
+                replacement = "*(This example is captured from a real request when the tests run: `bin/test`.)*";
+            } else {
+                Path file = examples.resolve(marker.group(1) + ".md");
+                if (!Files.isReadable(file)) {
+                    throw new SiteException(page + ": no captured example '" + marker.group(1) + "' in " + examples);
+                }
+                try {
+                    replacement = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new SiteException(page + ": cannot read " + file + ": " + e.getMessage());
+                }
+            }
+            marker.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        marker.appendTail(out);
+        return out.toString();
     }
 
     private static String expandOptionTables(String text) {

@@ -51,4 +51,26 @@ class SiteBuilderTest {
         assertThatThrownBy(() -> new SiteBuilder().build(source, output))
                 .hasMessageContaining("nav.txt lists ops.md but there is no such page");
     }
+
+    @Test
+    void capturedExamplesArePlacedAndAMissingOneFailsTheBuild() throws Exception {
+        Path examples = Files.createDirectories(source.resolve("examples"));
+        Files.writeString(examples.resolve("hello.md"), "```http\nGET /v2.1 HTTP/1.1\n```\n");
+        Files.writeString(source.resolve("nav.txt"), "index.md Home\n");
+        Files.writeString(source.resolve("index.md"), "# Home\n\n<!-- example: hello -->\n");
+        new SiteBuilder(examples).build(source, output);
+        assertThat(Files.readString(output.resolve("index.html"))).contains("GET /v2.1 HTTP/1.1");
+
+        Files.writeString(source.resolve("index.md"), "# Home\n\n<!-- example: nobody-made-this -->\n");
+        assertThatThrownBy(() -> new SiteBuilder(examples).build(source, output))
+                .hasMessageContaining("no captured example 'nobody-made-this'");
+    }
+
+    @Test
+    void withoutACaptureThePageSaysWhereExamplesComeFrom() throws Exception {
+        Files.writeString(source.resolve("nav.txt"), "index.md Home\n");
+        Files.writeString(source.resolve("index.md"), "# Home\n\n<!-- example: hello -->\n");
+        new SiteBuilder(source.resolve("absent")).build(source, output);
+        assertThat(Files.readString(output.resolve("index.html"))).contains("captured from a real request when the tests run");
+    }
 }
