@@ -13,6 +13,7 @@ import io.serialgate.common.contract.AuthorizeTokenRequest;
 import io.serialgate.common.contract.ConsoleSession;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
 import io.serialgate.common.contract.RevokedSessions;
 import io.serialgate.common.contract.SessionPage;
@@ -209,6 +210,96 @@ class SessionsApiTest {
         assertThat(heartbeat(ONE, silent).leaseLost()).isFalse();
     }
 
+    private static ConsoleSession inHistory(String instance, String sessionId) {
+        return sessions(ONE).history(instance).sessions().stream()
+                .filter(s -> s.sessionId().equals(sessionId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRestartedProxyEndsWhatItsKilledProcessLeftOpenAtOnceAndTheSameTokenWorks() {
+        String instance = UUID.randomUUID().toString();
+        String proxy = newProxy();
+        String killed = UUID.randomUUID().toString();
+        String restarted = UUID.randomUUID().toString();
+        String token = token(instance, 0);
+        assertThat(sessions(ONE).heartbeat(proxy, ProxyHeartbeat.starting(killed)).leaseLost()).isFalse();
+        OpenedSession writer = open(ONE, token, proxy, "192.0.2.70:5000", "writer");
+        OpenedSession viewer = open(ONE, token(instance, 0), proxy, "192.0.2.71:5000", "viewer");
+        OpenedSession elsewhere = open(ONE, token(instance, 1), newProxy(), "192.0.2.72:5000", "writer");
+        assertThat(sessions(ONE).heartbeat(proxy, ProxyHeartbeat.of(killed)).leaseLost()).isFalse();
+        // kill -9: no end is ever reported. The same proxy_id comes back, well within the lease.
+        CLOCK.advance(Duration.ofSeconds(2));
+
+        ProxyHeartbeatAnswer started = sessions(TWO).heartbeat(proxy, ProxyHeartbeat.starting(restarted));
+
+        assertThat(started.leaseLost()).isFalse();
+        assertThat(started.revokedSessionIds()).isEmpty();
+        for (OpenedSession left : List.of(writer, viewer)) {
+            ConsoleSession ended = inHistory(instance, left.session().sessionId());
+            assertThat(ended.endReason()).isEqualTo("proxy-lost");
+            assertThat(ended.endedAt()).isEqualTo(CLOCK.instant());
+        }
+        assertThat(inHistory(instance, elsewhere.session().sessionId()).endedAt())
+                .as("another proxy's session is untouched").isNull();
+        OpenedSession again = open(TWO, token, proxy, "192.0.2.70:5001", "writer");
+        assertThat(again.session().endedAt()).isNull();
+
+        // The restarted process's announcement retried (its answer was lost) ends nothing of its own.
+        assertThat(sessions(ONE).heartbeat(proxy, ProxyHeartbeat.starting(restarted)).leaseLost()).isFalse();
+        assertThat(inHistory(instance, again.session().sessionId()).endedAt()).isNull();
+    }
+
+    @Test
+    void aSupersededIncarnationGetsLeaseLostAndRenewsNothing() {
+        String instance = UUID.randomUUID().toString();
+        String proxy = newProxy();
+        String old = UUID.randomUUID().toString();
+        String current = UUID.randomUUID().toString();
+        sessions(ONE).heartbeat(proxy, ProxyHeartbeat.starting(old));
+        sessions(ONE).heartbeat(proxy, ProxyHeartbeat.starting(current));
+        OpenedSession writer = open(ONE, token(instance, 0), proxy, "192.0.2.80:5000", "writer");
+        sessions(TWO).revokeSession(writer.session().sessionId());
+        Instant announced = CLOCK.instant();
+        CLOCK.advance(Duration.ofSeconds(3));
+
+        ProxyHeartbeatAnswer stale = sessions(TWO).heartbeat(proxy, ProxyHeartbeat.of(old));
+
+        assertThat(stale.leaseLost()).isTrue();
+        assertThat(stale.revokedSessionIds()).as("not the stale process's to close").isEmpty();
+        assertThat(inHistory(instance, writer.session().sessionId()).lastSeenAt()).isEqualTo(announced);
+        assertThat(sessions(ONE).heartbeat(proxy, ProxyHeartbeat.of(old)).leaseLost()).as("for good").isTrue();
+        ProxyHeartbeatAnswer live = sessions(ONE).heartbeat(proxy, ProxyHeartbeat.of(current));
+        assertThat(live.leaseLost()).isFalse();
+        assertThat(live.revokedSessionIds()).containsExactly(writer.session().sessionId());
+        assertThat(inHistory(instance, writer.session().sessionId()).lastSeenAt()).isEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void anIncarnationHeartbeatStillLosesTheLeaseAfterSilence() {
+        String instance = UUID.randomUUID().toString();
+        String proxy = newProxy();
+        String incarnation = UUID.randomUUID().toString();
+        sessions(ONE).heartbeat(proxy, ProxyHeartbeat.starting(incarnation));
+        OpenedSession writer = open(ONE, token(instance, 0), proxy, "192.0.2.90:5000", "writer");
+        CLOCK.advance(Duration.ofSeconds(16));
+
+        assertThat(sessions(ONE).heartbeat(proxy, ProxyHeartbeat.of(incarnation)).leaseLost()).isTrue();
+        assertThat(inHistory(instance, writer.session().sessionId()).endReason()).isEqualTo("proxy-lost");
+        assertThat(sessions(ONE).heartbeat(proxy, ProxyHeartbeat.of(incarnation)).leaseLost()).isFalse();
+    }
+
+    @Test
+    void aHeartbeatWithoutABodyStillRenews() throws Exception {
+        String proxy = newProxy();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        ConsoleauthTestApp.baseUri(ONE).resolve("v1/proxies/" + proxy + "/heartbeat"))
+                .header("Authorization", "Bearer " + ConsoleauthTestApp.SECRET)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("lease_lost").asBoolean(true)).isFalse();
+    }
+
     @Test
     void historyIsNewestFirstAndPaginated() {
         String instance = UUID.randomUUID().toString();
@@ -276,6 +367,10 @@ class SessionsApiTest {
         "POST | /v1/sessions/revoke              | {\"instance_uuid\":\"%s\",\"port_index\":-2}                                      | port_index: must be between 0 and 255, got -2",
         "POST | /v1/sessions/revoke              | {\"instance_uuid\":\"vm\",\"port_index\":0}                                       | instance_uuid: must be a UUID",
         "POST | /v1/proxies/a%20b/heartbeat      |                                                                                  | proxy_id: must not contain spaces",
+        "POST | /v1/proxies/p/heartbeat          | {\"starting\":true}                                                             | incarnation: is required",
+        "POST | /v1/proxies/p/heartbeat          | {\"incarnation\":\"x\"}                                                         | incarnation: must be a UUID, got 'x'",
+        "POST | /v1/proxies/p/heartbeat          | {\"incarnation\":                                                               | body: is not valid JSON",
+        "POST | /v1/proxies/a%20b/heartbeat      | {\"incarnation\":\"%s\",\"starting\":true}                                       | proxy_id: must not contain spaces",
         "GET  | /v1/instances/vm-1/sessions      |                                                                                  | instance_uuid: must be a UUID",
         "GET  | /v1/instances/%s/sessions?limit=0 |                                                                                 | limit: must be an integer between 1 and 1000, got '0'",
         "GET  | /v1/instances/%s/sessions?limit=x |                                                                                 | limit: must be an integer between 1 and 1000",

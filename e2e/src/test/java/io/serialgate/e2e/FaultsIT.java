@@ -2,7 +2,10 @@ package io.serialgate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,8 +31,8 @@ class FaultsIT {
     }
 
     /**
-     * What works today: the page shows the close, the proxy restarts healthy, consoles work through
-     * it again; the killed proxy's session is visible and an admin can clear it.
+     * The page shows the close, the proxy restarts healthy and consoles work through it again; the
+     * killed process's writer session was ended as proxy-lost when its successor announced itself.
      */
     @Test
     @Order(1)
@@ -58,27 +61,22 @@ class FaultsIT {
             portOne.type("echo after-restart-$((40+2))\r");
             portOne.awaitText("after-restart-42", Duration.ofSeconds(20));
         }
-        // The dead proxy's writer session on port 0 is still listed; the admin clears it.
-        ApiClient.Reply sessions = stack.admin.send("GET", "/v2.1/servers/" + server + "/serial-console-sessions", null);
-        for (var session : sessions.body().path("serial_console_sessions")) {
-            if (session.path("port_index").asInt() == 0 && "writer".equals(session.path("role").asText())) {
-                stack.admin.send("DELETE", "/v2.1/servers/" + server + "/serial-console-sessions/" + session.path("id").asText(), null);
-            }
-        }
+        // No admin needed: the restarted proxy's announcement ended the dead process's writer session.
+        String sessions = "/v2.1/servers/" + server + "/serial-console-sessions";
+        assertThat(portZeroWriters(stack.admin.send("GET", sessions, null))).as("open port 0 writers").isEmpty();
+        List<JsonNode> history = portZeroWriters(stack.admin.send("GET", sessions + "?all=1", null));
+        assertThat(history).as("port 0 writers ever").isNotEmpty();
+        assertThat(history.get(0).path("end_reason").asText()).as("the newest: %s", history.get(0)).isEqualTo("proxy-lost");
     }
 
     /**
-     * The spec's "a restarted proxy accepts the same token". Disabled: KNOWN BUG in
-     * serialproxy/consoleauth. The restarted proxy reuses its proxy_id (default hostname:port) and its
-     * heartbeat (POST /v1/proxies/{proxy_id}/heartbeat, no body) keeps the killed process's writer
-     * session alive, so the port answers 409 console_in_use forever (seen for 40 s+, lease 15 s),
-     * until an admin force-disconnects it. Fix: a per-process incarnation in the heartbeat (or the
-     * live session ids), so consoleauth ends the sessions a restarted proxy no longer holds.
+     * The spec's "a restarted proxy accepts the same token". The restarted proxy keeps its proxy_id
+     * (hostname:port) but announces a new incarnation to consoleauth before its first session, which
+     * ends the killed process's writer session as proxy-lost at once: no 409 console_in_use, no
+     * waiting for the lease, no admin.
      */
     @Test
     @Order(3)
-    @org.junit.jupiter.api.Disabled("KNOWN BUG (serialproxy+consoleauth): a proxy restarted after kill -9 keeps its proxy_id, "
-            + "its heartbeat keeps the dead process's writer session alive, and the same token gets 409 console_in_use forever")
     void aRestartedProxyAcceptsTheSameTokenAfterKill9(E2eStack.Stack stack) throws Exception {
         String url = stack.tenantA.consoleUrlV3(server, 0);
         try (ConsoleSocket writer = ConsoleSocket.open(url)) {
@@ -88,20 +86,13 @@ class FaultsIT {
         }
         restartProxy(stack);
         long started = System.nanoTime();
-        while (true) {
-            ConsoleSocket.Attempt attempt = ConsoleSocket.open(url, null);
-            if (attempt.status() == 101) {
-                try (ConsoleSocket again = attempt.console()) {
-                    again.awaitPrompt();
-                    again.type("echo back-$((40+2))\r");
-                    again.awaitText("back-42", Duration.ofSeconds(20));
-                }
-                break;
-            }
-            assertThat(attempt.status()).isEqualTo(409);
-            assertThat(System.nanoTime() - started).as("the same token refused (console in use) for 40 s")
-                    .isLessThan(TimeUnit.SECONDS.toNanos(40));
-            Thread.sleep(1000);
+        ConsoleSocket.Attempt attempt = ConsoleSocket.open(url, null);
+        assertThat(attempt.status()).as("the same token, first try after the restart (409: the dead writer still held)")
+                .isEqualTo(101);
+        try (ConsoleSocket again = attempt.console()) {
+            again.awaitPrompt();
+            again.type("echo back-$((40+2))\r");
+            again.awaitText("back-42", Duration.ofSeconds(20));
         }
         System.out.printf("e2e: same token accepted %.1f s after the proxy restart%n", (System.nanoTime() - started) / 1e9);
     }
@@ -120,6 +111,17 @@ class FaultsIT {
                     TimeUnit.NANOSECONDS.toMillis(writer.closedAtNanos() - sent), writer.closeCode(), writer.closeReason());
             assertThat(writer.closeReason()).isEqualTo("guest closed the port");
         }
+    }
+
+    private static List<JsonNode> portZeroWriters(ApiClient.Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        List<JsonNode> writers = new ArrayList<>();
+        for (JsonNode session : reply.body().path("serial_console_sessions")) {
+            if (session.path("port_index").asInt() == 0 && "writer".equals(session.path("role").asText())) {
+                writers.add(session);
+            }
+        }
+        return writers;
     }
 
     private static void restartProxy(E2eStack.Stack stack) throws Exception {

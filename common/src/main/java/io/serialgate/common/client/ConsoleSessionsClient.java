@@ -5,6 +5,7 @@ import io.serialgate.common.contract.ConsoleSessionContract;
 import io.serialgate.common.contract.EndSessionRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
 import io.serialgate.common.contract.RevokeSessionsRequest;
 import io.serialgate.common.contract.RevokedSessions;
@@ -66,6 +67,17 @@ public class ConsoleSessionsClient {
     public ProxyHeartbeatAnswer heartbeat(String proxyId) {
         String path = ConsoleSessionContract.PROXY_HEARTBEAT.replace("{proxy_id}", segment(proxyId));
         return http.post(path, null, ProxyHeartbeatAnswer.class);
+    }
+
+    /**
+     * The heartbeat of one proxy process, {@code beat} naming its incarnation: the first one
+     * ({@link ProxyHeartbeat#starting}) ends the sessions an earlier process with the same proxy_id
+     * left open, as proxy-lost; a superseded incarnation is answered lease_lost.
+     */
+    public ProxyHeartbeatAnswer heartbeat(String proxyId, ProxyHeartbeat beat) {
+        Objects.requireNonNull(beat, "beat");
+        String path = ConsoleSessionContract.PROXY_HEARTBEAT.replace("{proxy_id}", segment(proxyId));
+        return http.post(path, beat, ProxyHeartbeatAnswer.class);
     }
 
     /** The first page (default size) of a server's session history, newest first. */

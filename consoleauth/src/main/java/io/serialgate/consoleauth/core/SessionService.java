@@ -5,6 +5,7 @@ import io.serialgate.common.contract.ConsoleSessionContract;
 import io.serialgate.common.contract.EndSessionRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
 import io.serialgate.common.contract.RevokeSessionsRequest;
 import io.serialgate.common.contract.RevokedSessions;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * Console sessions: who is connected to which serial port through which proxy. PostgreSQL is the
  * only state, so every rule here holds across any number of consoleauth and proxy instances:
  * the writer slot is a partial unique index, revocation is a column the proxy's heartbeat reads,
- * and a proxy silent for longer than the lease loses its sessions as {@code proxy-lost}.
+ * a proxy silent for longer than the lease loses its sessions as {@code proxy-lost}, and so do the
+ * sessions a killed proxy process left behind once its restarted successor announces a new
+ * incarnation.
  */
 public final class SessionService {
 
@@ -120,13 +124,63 @@ public final class SessionService {
         return new RevokedSessions(revoked);
     }
 
-    /** One proxy's heartbeat: renews the lease of all its sessions and returns the revoked ones. */
+    /**
+     * One proxy's heartbeat without an incarnation: renews the lease of all its open sessions and
+     * returns the revoked ones.
+     */
     public ProxyHeartbeatAnswer heartbeat(String proxyId) {
         SessionRules.checkProxyId(proxyId);
         Instant now = now();
         return jdbi.inTransaction(handle -> {
             boolean leaseLost = touchProxy(handle, proxyId, now);
             return new ProxyHeartbeatAnswer(handle.attach(SessionDao.class).revokedOpenSessionsOf(proxyId), leaseLost);
+        });
+    }
+
+    /**
+     * One proxy process's heartbeat, naming its incarnation (a null {@code beat} is the body-less
+     * heartbeat: {@link #heartbeat(String)}). A starting process becomes the proxy's current
+     * incarnation and ends the sessions earlier ones left open; a superseded one gets lease_lost
+     * and renews nothing.
+     */
+    public ProxyHeartbeatAnswer heartbeat(String proxyId, ProxyHeartbeat beat) {
+        if (beat == null) {
+            return heartbeat(proxyId);
+        }
+        SessionRules.checkProxyId(proxyId);
+        UUID incarnation = SessionRules.uuid("incarnation", beat.incarnation());
+        Instant now = now();
+        return beat.starting() ? announce(proxyId, incarnation, now) : heartbeat(proxyId, incarnation, now);
+    }
+
+    private ProxyHeartbeatAnswer announce(String proxyId, UUID incarnation, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            SessionDao sessions = handle.attach(SessionDao.class);
+            // Locks the proxy's row first: an open or heartbeat of this proxy_id in flight commits
+            // before us (and its session is ended below) or waits and sees the new incarnation.
+            sessions.announce(proxyId, incarnation, now);
+            int ended = sessions.endSessionsOfEarlierIncarnations(proxyId, incarnation, now);
+            LOG.info("event=proxy_started proxy={} incarnation={} sessions_ended={}", proxyId, incarnation, ended);
+            if (ended > 0) {
+                LOG.info("event=sessions_lost reason=proxy-lost proxy={} count={}", proxyId, ended);
+            }
+            return new ProxyHeartbeatAnswer(sessions.revokedOpenSessionsOf(proxyId), false);
+        });
+    }
+
+    private ProxyHeartbeatAnswer heartbeat(String proxyId, UUID incarnation, Instant now) {
+        return jdbi.inTransaction(handle -> {
+            SessionDao sessions = handle.attach(SessionDao.class);
+            Optional<String> current = sessions.lockIncarnation(proxyId);
+            if (current.isPresent() && !current.get().equals(incarnation.toString())) {
+                // A newer process with this proxy_id announced itself: this one's sessions were
+                // ended then, and it must not renew the newer one's.
+                LOG.warn("event=proxy_incarnation_superseded proxy={} incarnation={} current={}", proxyId, incarnation,
+                        current.get());
+                return new ProxyHeartbeatAnswer(List.of(), true);
+            }
+            boolean leaseLost = touchProxy(handle, proxyId, now);
+            return new ProxyHeartbeatAnswer(sessions.revokedOpenSessionsOf(proxyId), leaseLost);
         });
     }
 

@@ -36,6 +36,30 @@ public interface SessionDao {
             """)
     Optional<Instant> heartbeat(@Bind("proxyId") String proxyId, @Bind("now") Instant now);
 
+    /**
+     * Makes {@code incarnation} the proxy's current one (the row is locked until the transaction
+     * ends, so opens and heartbeats of that proxy wait for the announcement to commit).
+     */
+    @SqlUpdate("""
+            INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at, incarnation) VALUES (:proxyId, :now, :incarnation)
+            ON CONFLICT (proxy_id) DO UPDATE
+                SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at),
+                    incarnation = EXCLUDED.incarnation
+            """)
+    void announce(@Bind("proxyId") String proxyId, @Bind("incarnation") UUID incarnation, @Bind("now") Instant now);
+
+    /** The proxy's current incarnation, locking its row (empty: unknown proxy, or none announced). */
+    @SqlQuery("SELECT incarnation::text FROM consoleauth.proxies WHERE proxy_id = :proxyId FOR UPDATE")
+    Optional<String> lockIncarnation(@Bind("proxyId") String proxyId);
+
+    /** Ends, as proxy-lost, the open sessions of one proxy opened under any incarnation but {@code incarnation}. */
+    @SqlUpdate("""
+            UPDATE consoleauth.sessions SET ended_at = :now, end_reason = 'proxy-lost'
+            WHERE proxy_id = :proxyId AND ended_at IS NULL AND proxy_incarnation IS DISTINCT FROM :incarnation
+            """)
+    int endSessionsOfEarlierIncarnations(@Bind("proxyId") String proxyId, @Bind("incarnation") UUID incarnation,
+                                         @Bind("now") Instant now);
+
     /** Ends, as proxy-lost, the open sessions whose proxy has not been heard from since {@code cutoff}. */
     @SqlUpdate("""
             UPDATE consoleauth.sessions s SET ended_at = :now, end_reason = 'proxy-lost'
@@ -63,16 +87,17 @@ public interface SessionDao {
     int endSessionsOfProxy(@Bind("proxyId") String proxyId, @Bind("now") Instant now);
 
     /**
-     * Inserts a session; for a writer, only if no other writer of the port is open (the partial
-     * unique index decides, atomically across instances). Returns 0 when the writer slot is taken.
+     * Inserts a session under its proxy's current incarnation; for a writer, only if no other writer
+     * of the port is open (the partial unique index decides, atomically across instances). Returns 0
+     * when the writer slot is taken.
      */
     @SqlUpdate("""
             INSERT INTO consoleauth.sessions
                 (id, token_hash, tenant_id, instance_uuid, port_index, proxy_id, client_address, user_agent, role,
-                 started_at, last_seen_at)
+                 started_at, last_seen_at, proxy_incarnation)
             VALUES
                 (:id, :tokenHash, :tenantId, :instanceUuid, :portIndex, :proxyId, :clientAddress, :userAgent, :role,
-                 :now, :now)
+                 :now, :now, (SELECT incarnation FROM consoleauth.proxies WHERE proxy_id = :proxyId))
             ON CONFLICT (instance_uuid, port_index) WHERE role = 'writer' AND ended_at IS NULL DO NOTHING
             """)
     int insert(@Bind("id") UUID id, @Bind("tokenHash") String tokenHash, @Bind("tenantId") String tenantId,

@@ -4,6 +4,7 @@ import io.serialgate.common.contract.ConsoleSession;
 import io.serialgate.common.contract.ConsoleSessionContract;
 import io.serialgate.common.contract.EndSessionRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
+import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
 import io.serialgate.common.contract.RevokeSessionsRequest;
 import io.serialgate.common.contract.RevokedSessions;
@@ -52,8 +53,8 @@ public final class SessionsResource {
     @POST
     @Path(ConsoleSessionContract.PROXY_HEARTBEAT)
     @Consumes(MediaType.WILDCARD)
-    public ProxyHeartbeatAnswer heartbeat(@PathParam("proxy_id") String proxyId) {
-        return sessions.heartbeat(proxyId);
+    public ProxyHeartbeatAnswer heartbeat(@PathParam("proxy_id") String proxyId, ProxyHeartbeat beat) {
+        return sessions.heartbeat(proxyId, beat);
     }
 
     @GET

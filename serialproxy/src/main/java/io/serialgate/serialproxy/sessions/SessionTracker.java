@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.serialgate.common.client.ConsoleSessionsClient;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * this proxy's sessions and answers the revoked ones, whose websockets are closed at once with
  * 4001 "disconnected by administrator". A lost lease (consoleauth ended our sessions as
  * proxy-lost, so another proxy may now hold the writer slot) closes every console here.
+ *
+ * <p>The proxy_id outlives this process (hostname:port by default), so each process has its own
+ * random incarnation, and announces it ({@code starting}) before it opens its first session: a
+ * restarted proxy thereby ends, at once, the sessions its killed predecessor left open in
+ * consoleauth, instead of renewing them forever with the same proxy_id.
  */
 public final class SessionTracker implements SessionOpener, Managed {
 
@@ -43,7 +50,9 @@ public final class SessionTracker implements SessionOpener, Managed {
     private final ConsoleSessionsClient client;
     private final Map<String, ConsoleEndpoint> live = new ConcurrentHashMap<>();
     private final Queue<PendingEnd> unreported = new ConcurrentLinkedQueue<>();
+    private final String incarnation = UUID.randomUUID().toString();
     private volatile String proxyId;
+    private volatile boolean announced;
     private volatile boolean heartbeatFailing;
     private ExecutorService reporter;
     private ScheduledExecutorService heartbeat;
@@ -73,7 +82,25 @@ public final class SessionTracker implements SessionOpener, Managed {
         if (id == null) {
             throw new io.serialgate.common.error.UnavailableException("starting", "proxy still starting; try again shortly.");
         }
+        if (!announced) {
+            announceOnce(id);
+        }
         return client.open(new OpenSessionRequest(token, id, clientAddress, cleanUserAgent(userAgent), role));
+    }
+
+    /**
+     * Announces this process's incarnation, once: the first console or heartbeat does it, whichever
+     * comes first, and it is retried until consoleauth answers (consoleauth's refusal or absence
+     * propagates). Null when it was announced already.
+     */
+    private synchronized ProxyHeartbeatAnswer announceOnce(String id) {
+        if (announced) {
+            return null;
+        }
+        ProxyHeartbeatAnswer answer = client.heartbeat(id, ProxyHeartbeat.starting(incarnation));
+        announced = true;
+        LOG.info("event=proxy_incarnation_announced proxy={} incarnation={}", id, incarnation);
+        return answer;
     }
 
     /** The handle a console websocket reports its end through. */
@@ -147,7 +174,10 @@ public final class SessionTracker implements SessionOpener, Managed {
         }
         ProxyHeartbeatAnswer answer;
         try {
-            answer = client.heartbeat(id);
+            answer = announced ? null : announceOnce(id);
+            if (answer == null) {
+                answer = client.heartbeat(id, ProxyHeartbeat.of(incarnation));
+            }
         } catch (SerialgateException e) {
             if (!heartbeatFailing) {
                 heartbeatFailing = true;

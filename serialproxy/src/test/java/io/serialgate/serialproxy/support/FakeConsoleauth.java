@@ -10,6 +10,7 @@ import io.serialgate.common.contract.ConsoleauthContract;
 import io.serialgate.common.contract.EndSessionRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
 import io.serialgate.common.contract.TokenBinding;
 import io.serialgate.common.contract.ValidateTokenRequest;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
 
 /**
  * A real HTTP stand-in for consoleauth: token validation and the console-session API (open with
- * the one-writer rule, end, proxy heartbeat answering revoked sessions), speaking the common
- * contract and checking the service credential like the real service. State is in memory.
+ * the one-writer rule, end, proxy heartbeat answering revoked sessions, proxy incarnations),
+ * speaking the common contract and checking the service credential like the real service. State
+ * is in memory.
  */
 public final class FakeConsoleauth implements AutoCloseable {
 
@@ -51,6 +53,8 @@ public final class FakeConsoleauth implements AutoCloseable {
     private final Map<String, AtomicInteger> heartbeats = new ConcurrentHashMap<>();
     private final AtomicInteger validations = new AtomicInteger();
     private final AtomicBoolean leaseLostOnce = new AtomicBoolean();
+    /** Each proxy's current incarnation, as its latest starting heartbeat announced it. */
+    private final Map<String, String> incarnations = new ConcurrentHashMap<>();
 
     /** One session as the stand-in keeps it. */
     public static final class Session {
@@ -59,16 +63,18 @@ public final class FakeConsoleauth implements AutoCloseable {
         final String role;
         final String proxyId;
         final String clientAddress;
+        final String incarnation;
         final Instant startedAt = Instant.now();
         volatile String endReason;
         volatile boolean revoked;
 
-        Session(String id, TokenBinding binding, String role, String proxyId, String clientAddress) {
+        Session(String id, TokenBinding binding, String role, String proxyId, String clientAddress, String incarnation) {
             this.id = id;
             this.binding = binding;
             this.role = role;
             this.proxyId = proxyId;
             this.clientAddress = clientAddress;
+            this.incarnation = incarnation;
         }
 
         public String id() { return id; }
@@ -141,6 +147,23 @@ public final class FakeConsoleauth implements AutoCloseable {
     /** Force disconnect, as api's revoke does: the proxy learns it at its next heartbeat. */
     public void revoke(String sessionId) {
         sessions.get(sessionId).revoked = true;
+    }
+
+    /**
+     * An open writer session of host:port's serial port held by {@code proxyId} under an
+     * incarnation no live process has: what a proxy killed with SIGKILL leaves behind.
+     */
+    public String strandWriter(String host, int port, String proxyId) {
+        TokenBinding binding = (TokenBinding) answers.get(grant(host, port));
+        Session session = new Session(UUID.randomUUID().toString(), binding, "writer", proxyId, "192.0.2.99:41000",
+                UUID.randomUUID().toString());
+        sessions.put(session.id, session);
+        return session.id;
+    }
+
+    /** The incarnation {@code proxyId} announced last, or null. */
+    public String incarnationOf(String proxyId) {
+        return incarnations.get(proxyId);
     }
 
     /** The next heartbeat answers lease_lost (and ends that proxy's open sessions as proxy-lost). */
@@ -249,7 +272,7 @@ public final class FakeConsoleauth implements AutoCloseable {
             }
         }
         Session session = new Session(UUID.randomUUID().toString(), binding, request.role(), request.proxyId(),
-                request.clientAddress());
+                request.clientAddress(), incarnations.get(request.proxyId()));
         sessions.put(session.id, session);
         send(exchange, 201, new OpenedSession(session.view(), binding));
     }
@@ -284,7 +307,16 @@ public final class FakeConsoleauth implements AutoCloseable {
                 return;
             }
             String proxyId = m.group(1);
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            ProxyHeartbeat beat = body.length == 0 ? null : JSON.readValue(body, ProxyHeartbeat.class);
             heartbeats.computeIfAbsent(proxyId, k -> new AtomicInteger()).incrementAndGet();
+            if (beat != null && beat.starting()) {
+                announce(proxyId, beat.incarnation());
+            } else if (beat != null && incarnations.containsKey(proxyId)
+                    && !incarnations.get(proxyId).equals(beat.incarnation())) {
+                send(exchange, 200, new ProxyHeartbeatAnswer(List.of(), true)); // superseded
+                return;
+            }
             boolean lost = leaseLostOnce.compareAndSet(true, false);
             List<String> revoked = new ArrayList<>();
             for (Session s : sessions.values()) {
@@ -297,6 +329,16 @@ public final class FakeConsoleauth implements AutoCloseable {
                 }
             }
             send(exchange, 200, new ProxyHeartbeatAnswer(revoked, lost));
+        }
+    }
+
+    /** A process of {@code proxyId} starts: what earlier ones left open ends as proxy-lost. */
+    private synchronized void announce(String proxyId, String incarnation) {
+        incarnations.put(proxyId, incarnation);
+        for (Session s : sessions.values()) {
+            if (s.proxyId.equals(proxyId) && s.endReason == null && !incarnation.equals(s.incarnation)) {
+                s.endReason = "proxy-lost";
+            }
         }
     }
 
