@@ -16,6 +16,7 @@ import io.serialgate.api.core.ConsoleAuthTokens;
 import io.serialgate.api.core.ConsoleOutputs;
 import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.SerialConsoles;
+import io.serialgate.api.core.FailedSpawnCleanup;
 import io.serialgate.api.core.Servers;
 import io.serialgate.api.db.ApiKeyDao;
 import io.serialgate.api.db.ComputeHostDao;
@@ -105,7 +106,12 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         ComputeHosts hosts = new ComputeHosts(jdbi.onDemand(ComputeHostDao.class), new ComputeClients(secret, timeout),
                 internal.computeUrl(), configuration.api().computeHostTimeoutSeconds());
 
-        Servers servers = new Servers(jdbi.onDemand(ServerDao.class), hosts);
+        // A spawn the api saw fail may have succeeded on its host (which died or timed out before
+        // answering): destroy it there until the host confirms, so ERROR servers hold no ports.
+        FailedSpawnCleanup cleanup = new FailedSpawnCleanup(Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofMinutes(10));
+        environment.lifecycle().manage(cleanup);
+        Servers servers = new Servers(jdbi.onDemand(ServerDao.class), hosts, cleanup);
         SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth);
         ConsoleSessions sessions = new ConsoleSessions(servers,
                 new ConsoleSessionsClient(internal.consoleauthUrl(), secret, timeout));

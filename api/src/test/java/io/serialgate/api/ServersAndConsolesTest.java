@@ -11,10 +11,12 @@ import io.serialgate.api.testing.StandInCompute;
 import io.serialgate.api.testing.StandInConsoleauth;
 import io.serialgate.api.testing.TestApi;
 import io.serialgate.common.contract.AuthorizeTokenRequest;
+import io.serialgate.common.contract.ComputeInstance;
 import io.serialgate.common.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,6 +233,69 @@ class ServersAndConsolesTest {
         Reply console = api.post("/v2/project-a/servers/" + id + "/get-serial-console", keyA, null);
         assertThat(console.status()).isEqualTo(409);
         assertThat(console.fault("conflictingRequest")).contains(id).contains("error");
+        assertThat(api.delete("/v2.1/servers/" + id, keyA).status()).isEqualTo(204);
+    }
+
+    /**
+     * A spawn can fail on the api's side (compute died or timed out mid-spawn) after the compute
+     * host allocated ports and defined the server: deleting the ERROR server still asks that host
+     * to destroy it. A host that cannot answer keeps the server (503); a 404 means nothing to clean.
+     */
+    @Test
+    void deletingAServerInErrorAsksItsComputeHostToDestroyIt() {
+        COMPUTE.failWith(503);
+        String leftOnCompute;
+        String neverOnCompute;
+        try {
+            leftOnCompute = api.post("/v2.1/servers", keyA, "{\"server\": {\"name\": \"half-built\"}}").json().at("/server/id").asText();
+            neverOnCompute = api.post("/v2.1/servers", keyA, "{\"server\": {\"name\": \"never-built\"}}").json().at("/server/id").asText();
+            assertThat(api.get("/v2.1/servers/" + leftOnCompute, keyA).json().at("/server/status").asText()).isEqualTo("ERROR");
+
+            // The compute host is still down: the ERROR server is kept, as an ACTIVE one would be.
+            Reply refused = api.delete("/v2.1/servers/" + leftOnCompute, keyA);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.fault("serviceUnavailable")).contains("unavailable at this time");
+            assertThat(api.get("/v2.1/servers/" + leftOnCompute, keyA).json().at("/server/status").asText()).isEqualTo("ERROR");
+        } finally {
+            COMPUTE.failWith(0);
+        }
+        // What a compute host that spawned the server before its answer was lost still holds.
+        COMPUTE.instances.put(leftOnCompute, new ComputeInstance(leftOnCompute, "half-built", COMPUTE.host(), "fake", 1, "running"));
+
+        assertThat(api.delete("/v2.1/servers/" + leftOnCompute, keyA).status()).isEqualTo(204);
+        assertThat(COMPUTE.instances).doesNotContainKey(leftOnCompute);
+        // 404 from the compute host: nothing there to clean, the server is forgotten all the same.
+        assertThat(api.delete("/v2.1/servers/" + neverOnCompute, keyA).status()).isEqualTo(204);
+        assertThat(COMPUTE.destroysAsked).contains(leftOnCompute, neverOnCompute);
+        assertThat(api.get("/v2.1/servers/" + leftOnCompute, keyA).status()).isEqualTo(404);
+        assertThat(api.get("/v2.1/servers/" + neverOnCompute, keyA).status()).isEqualTo(404);
+    }
+
+    /**
+     * The compute host spawned the server but its answer never arrived (it died, or the call timed
+     * out): the api shows ERROR and, in the background, keeps asking the host to destroy the
+     * server until it can, so an ERROR server holds no serial port even before anyone deletes it.
+     */
+    @Test
+    void aFailedSpawnIsDestroyedOnItsHostOnceTheHostAnswersAgain() throws Exception {
+        COMPUTE.failWith(503);
+        String id;
+        try {
+            id = api.post("/v2.1/servers", keyA, "{\"server\": {\"name\": \"answer-lost\"}}").json().at("/server/id").asText();
+            // What the host made before its answer was lost.
+            COMPUTE.instances.put(id, new ComputeInstance(id, "answer-lost", COMPUTE.host(), "fake", 1, "running"));
+            Thread.sleep(1500); // at least one attempt refused while the host is down
+            assertThat(COMPUTE.instances).containsKey(id);
+        } finally {
+            COMPUTE.failWith(0);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (COMPUTE.instances.containsKey(id) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(COMPUTE.instances).as("destroyed on the host without a delete").doesNotContainKey(id);
+        assertThat(COMPUTE.destroysAsked).contains(id);
+        assertThat(api.get("/v2.1/servers/" + id, keyA).json().at("/server/status").asText()).isEqualTo("ERROR");
         assertThat(api.delete("/v2.1/servers/" + id, keyA).status()).isEqualTo(204);
     }
 

@@ -111,7 +111,7 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
             case FakeDriver.NAME -> new FakeDriver(jdbi, allocator, listenAddress, proxyclientAddress);
             case ExternalDriver.NAME -> new ExternalDriver(jdbi, compute.host(), compute.maxSerialPorts());
             case LibvirtDriver.NAME -> new LibvirtDriver(compute.libvirt(),
-                    LibvirtConnector.forUri(compute.libvirt().uri()), allocator, proxyclientAddress);
+                    LibvirtConnector.forUri(compute.libvirt().uri()), allocator, jdbi, proxyclientAddress);
             default -> throw new IllegalStateException("compute.driver: unknown driver '" + compute.driver() + "'");
         };
     }

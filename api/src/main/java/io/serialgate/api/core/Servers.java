@@ -27,17 +27,21 @@ public final class Servers {
 
     private final ServerDao dao;
     private final ComputeHosts hosts;
+    private final FailedSpawnCleanup failedSpawns;
 
-    public Servers(ServerDao dao, ComputeHosts hosts) {
+    public Servers(ServerDao dao, ComputeHosts hosts, FailedSpawnCleanup failedSpawns) {
         this.dao = dao;
         this.hosts = hosts;
+        this.failedSpawns = failedSpawns;
     }
 
     /**
      * Places the server on a compute host (503 when none is up; 403/400 for a host a member may
      * not name or that does not exist), stores it, then asks that host to spawn it. A request the
      * compute host calls invalid is the caller's mistake (400, nothing kept); any other spawn
-     * failure leaves the server in ERROR with the reason as its fault, as Nova does.
+     * failure leaves the server in ERROR with the reason as its fault, as Nova does, and has the
+     * host destroy whatever it may have made of it (the host may have died or timed out after
+     * spawning it), retried in the background until the host confirms.
      */
     public Server create(Caller caller, ProjectScope scope, CreateServerRequest request) {
         int requestedPorts = requestedPortCount(request.imageProperties());
@@ -61,6 +65,7 @@ public final class Servers {
             dao.update(id, ServerStatus.ERROR.name(), placement.host(), requestedPorts, e.getMessage());
             LOG.warn("event=server_spawn_failed instance={} project={} status={} reason={}",
                     id, scope.owningProject(), e.status(), e.reason());
+            failedSpawns.destroy(placement.compute(), id);
         }
         return dao.find(id).orElseThrow();
     }
@@ -81,28 +86,23 @@ public final class Servers {
     }
 
     /**
-     * Destroys the server on its compute host, then forgets it. A compute host that no longer
-     * knows the server is fine; one that cannot be reached keeps the server (503) so its serial
-     * ports are not leaked. A server whose spawn failed may never have reached the compute host,
-     * so for it the destroy is best effort.
+     * Destroys the server on its compute host, then forgets it, whatever its status. A server in
+     * ERROR is no exception: its spawn may have failed after the compute host allocated ports and
+     * defined a domain (the host died or the call timed out mid-spawn), and only the host can
+     * tell. A compute host that does not know the server (404) has nothing to clean; one that
+     * cannot be reached keeps the server (503) so its serial ports are not leaked, and the delete
+     * can be retried once the host is back.
      */
     public void delete(ProjectScope scope, String serverId) {
         Server server = get(scope, serverId);
-        // Servers are in ERROR only when their spawn failed.
-        boolean spawnFailed = server.status() == ServerStatus.ERROR;
         ComputeClient compute = hosts.clientFor(server);
         try {
             InternalCalls.run("compute", () -> compute.destroy(server.id().toString()));
         } catch (NotFoundException e) {
-            LOG.info("event=server_already_gone_on_compute instance={}", server.id());
-        } catch (SerialgateException e) {
-            if (!spawnFailed) {
-                throw e;
-            }
-            LOG.warn("event=server_destroy_skipped instance={} status={} reason={}", server.id(), e.status(), e.reason());
+            LOG.info("event=server_already_gone_on_compute instance={} status={}", server.id(), server.status());
         }
         dao.delete(server.id());
-        LOG.info("event=server_deleted instance={} project={}", server.id(), server.projectId());
+        LOG.info("event=server_deleted instance={} project={} status_was={}", server.id(), server.projectId(), server.status());
     }
 
     static NotFoundException notFound(String serverId) {

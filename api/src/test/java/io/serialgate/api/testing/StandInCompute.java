@@ -35,6 +35,8 @@ public final class StandInCompute extends StandInService {
     public final Map<String, List<String>> printed = new ConcurrentHashMap<>();
     /** The {@code lines} of every console log request, in order. */
     public final List<Integer> logLinesAsked = new CopyOnWriteArrayList<>();
+    /** The instance uuid of every destroy (DELETE) asked for, known or not, in order. */
+    public final List<String> destroysAsked = new CopyOnWriteArrayList<>();
     /** When set, console log requests get 501, as from the external driver. */
     public volatile boolean consoleLogNotImplemented;
     private final String host;
@@ -79,6 +81,7 @@ public final class StandInCompute extends StandInService {
         } else if ("GET".equals(method) && log.matches()) {
             consoleLog(exchange, log.group(1), Integer.parseInt(log.group(2)));
         } else if ("DELETE".equals(method) && server.matches()) {
+            destroysAsked.add(server.group(1));
             boolean known = instances.remove(server.group(1)) != null;
             send(exchange, known ? 204 : 404, known ? null : ErrorBody.of(404, "not_found", "no such server"));
         } else {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admin task {@code POST /admin/tasks/reconcile-ports}: makes the port allocation table agree
- * with libvirt's domains now, as start-up does, and prints what it fixed.
+ * Admin task {@code POST /admin/tasks/reconcile-ports}: makes {@code compute.servers}, the port
+ * allocation table and libvirt's domains agree now, as start-up does, and prints what it fixed
+ * ({@code domains=N kept=N destroyed=N adopted=N removed=N recorded=N released=N}).
  */
 public final class ReconcilePortsTask extends Task {
 
@@ -22,6 +23,6 @@ public final class ReconcilePortsTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         LibvirtDriver.ReconcileReport report = driver.reconcile();
-        output.printf("domains=%d recorded=%d released=%d%n", report.domains(), report.recorded(), report.released());
+        output.println(report);
     }
 }

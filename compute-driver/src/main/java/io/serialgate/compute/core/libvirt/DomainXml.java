@@ -35,6 +35,13 @@ public final class DomainXml {
     /** Namespace of serialgate's {@code <metadata>} element, marking the domains it owns. */
     public static final String METADATA_NS = "https://serialgate.io/xmlns/compute/1";
     private static final String METADATA_PREFIX = "serialgate";
+    /**
+     * Attribute of the metadata element saying the domain's life is recorded in
+     * {@code compute.servers}: such a domain without a row is the leftover of an interrupted
+     * spawn. Domains defined before serialgate kept rows for libvirt lack it.
+     */
+    static final String TRACKED_ATTRIBUTE = "tracked";
+    static final String TRACKED_IN = "compute.servers";
 
     private DomainXml() {}
 
@@ -51,6 +58,7 @@ public final class DomainXml {
         Element instance = doc.createElementNS(METADATA_NS, METADATA_PREFIX + ":instance");
         instance.setAttribute("host", spec.computeHost());
         instance.setAttribute("name", spec.serverName());
+        instance.setAttribute(TRACKED_ATTRIBUTE, TRACKED_IN);
         metadata.appendChild(instance);
 
         text(domain, "memory", Integer.toString(spec.memoryMib())).setAttribute("unit", "MiB");
@@ -134,6 +142,14 @@ public final class DomainXml {
     /** The server name serialgate recorded (the domain title may be edited by hand). */
     public static Optional<String> serverName(String xml) {
         return serialgateMetadata(xml).map(e -> e.getAttribute("name"));
+    }
+
+    /**
+     * Whether serialgate recorded this domain in {@code compute.servers} when it defined it
+     * (false for domains defined before it did, which reconcile adopts instead of destroying).
+     */
+    public static boolean trackedInServersTable(String xml) {
+        return serialgateMetadata(xml).map(e -> TRACKED_IN.equals(e.getAttribute(TRACKED_ATTRIBUTE))).orElse(false);
     }
 
     private static Optional<Element> serialgateMetadata(String xml) {

@@ -16,14 +16,23 @@ import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.core.LastLines;
 import io.serialgate.compute.core.PortAllocator;
 import io.serialgate.compute.core.ServerAction;
+import io.serialgate.compute.db.ServerDao;
+import io.serialgate.compute.db.ServerRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.Error;
@@ -39,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * domain XML, never from a cache, and {@link #start()} reconciles the allocation table with the
  * domains found.
  *
+ * <p>Crash safety: a spawn writes its {@code compute.servers} row ('spawning') first, then
+ * allocates ports, defines and starts the domain, and marks the row 'spawned' last; a destroy
+ * removes the domain first, then the ports, then the row. So whatever instant the process dies at,
+ * {@link #reconcile()} can tell a finished server from the leftovers of an interrupted spawn and
+ * undo those (see there).
+ *
  * <p>Threading: one {@link Connect} is shared by all request threads (libvirt connections are
  * thread-safe); every {@link Domain} looked up is freed before the method returns.
  */
@@ -51,7 +66,14 @@ public final class LibvirtDriver implements ComputeDriver {
     private final LibvirtOptions options;
     private final LibvirtConnector connector;
     private final PortAllocator allocator;
+    private final Jdbi jdbi;
     private final String listenAddress;
+    /**
+     * Spawns, destroys and actions hold the read lock (they run side by side); reconcile holds the
+     * write lock, so it never sees a spawn or rebuild of this process half done and mistakes it
+     * for a crashed one.
+     */
+    private final ReentrantReadWriteLock reconcileLock = new ReentrantReadWriteLock(true);
     /**
      * libvirt prints every error to stderr unless the connection has its own handler; ours are
      * reported as exceptions and logged once, so this one stays silent. Held in a field because JNA
@@ -61,10 +83,11 @@ public final class LibvirtDriver implements ComputeDriver {
     private volatile Connect connect;
 
     public LibvirtDriver(LibvirtOptions options, LibvirtConnector connector, PortAllocator allocator,
-                         String listenAddress) {
+                         Jdbi jdbi, String listenAddress) {
         this.options = options;
         this.connector = connector;
         this.allocator = allocator;
+        this.jdbi = jdbi;
         this.listenAddress = listenAddress;
     }
 
@@ -99,48 +122,102 @@ public final class LibvirtDriver implements ComputeDriver {
         }
     }
 
+    /**
+     * Row ('spawning'), ports, domain, row ('spawned'), in that order; any failure undoes what
+     * was done, and a crash in between is undone by the next {@link #reconcile()}.
+     */
     @Override
     public ComputeInstance spawn(InstanceSpec spec) {
         String uuid = spec.instanceUuid();
-        if (findDomain(uuid).isPresent()) {
-            throw new ConflictException("server_exists", "Server " + uuid + " exists already.");
-        }
-        List<AllocatedPort> ports = allocator.allocate(uuid, spec.serialPortCount());
-        try {
-            String xml = DomainXml.render(domainSpec(spec, ports));
-            Domain domain = connect().domainDefineXML(xml);
-            try {
-                domain.create();
-            } catch (LibvirtException e) {
-                domain.undefine();
-                throw e;
-            } finally {
-                domain.free();
+        return underReadLock(() -> {
+            if (findDomain(uuid).isPresent() || servers(dao -> dao.tryInsertSpawning(uuid, spec.name(),
+                    allocator.host(), NAME, spec.serialPortCount())) == 0) {
+                throw new ConflictException("server_exists", "Server " + uuid + " exists already.");
             }
-        } catch (LibvirtException e) {
-            allocator.release(uuid);
-            LOG.warn("event=server_spawn_failed driver=libvirt instance={} error={}", uuid, oneLine(e));
-            throw new UnavailableException("hypervisor_error",
-                    "libvirt could not start server " + uuid + ": " + oneLine(e), e);
-        } catch (RuntimeException e) {
-            allocator.release(uuid);
-            throw e;
-        }
-        LOG.info("event=server_spawned driver=libvirt host={} instance={} serial_ports={}",
-                allocator.host(), uuid, spec.serialPortCount());
-        return new ComputeInstance(uuid, spec.name(), allocator.host(), NAME, spec.serialPortCount(), "running");
+            try {
+                List<AllocatedPort> ports = allocator.allocate(uuid, spec.serialPortCount());
+                defineAndStart(spec, ports);
+                servers(dao -> dao.markSpawned(allocator.host(), uuid));
+            } catch (LibvirtException e) {
+                undoSpawn(uuid);
+                LOG.warn("event=server_spawn_failed driver=libvirt instance={} error={}", uuid, oneLine(e));
+                throw new UnavailableException("hypervisor_error",
+                        "libvirt could not start server " + uuid + ": " + oneLine(e), e);
+            } catch (RuntimeException e) {
+                undoSpawn(uuid);
+                throw e;
+            }
+            LOG.info("event=server_spawned driver=libvirt host={} instance={} serial_ports={}",
+                    allocator.host(), uuid, spec.serialPortCount());
+            return new ComputeInstance(uuid, spec.name(), allocator.host(), NAME, spec.serialPortCount(), "running");
+        });
     }
 
-    @Override
-    public void destroy(String instanceUuid) {
-        withDomain(instanceUuid, domain -> {
+    private void defineAndStart(InstanceSpec spec, List<AllocatedPort> ports) throws LibvirtException {
+        String xml = DomainXml.render(domainSpec(spec, ports));
+        Domain domain = connect().domainDefineXML(xml);
+        try {
+            domain.create();
+        } finally {
+            domain.free();
+        }
+    }
+
+    /**
+     * Removes whatever a failed spawn made: its domain, ports and row. When this fails too (the
+     * database is down) the row stays 'spawning' and the next reconcile finishes the job.
+     */
+    private void undoSpawn(String uuid) {
+        try {
+            removeDomain(uuid);
+            allocator.release(uuid);
+            servers(dao -> dao.delete(allocator.host(), uuid));
+        } catch (RuntimeException | LibvirtException e) {
+            LOG.warn("event=server_spawn_undo_failed instance={} error=\"{}\" fix=reconcile", uuid,
+                    String.valueOf(e.getMessage()).replace('\n', ' '));
+        }
+    }
+
+    /** Destroys (when running) and undefines the domain of this uuid, if there is one. */
+    private boolean removeDomain(String uuid) throws LibvirtException {
+        Optional<Domain> found = findDomain(uuid);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Domain domain = found.get();
+        try {
             if (domain.isActive() == 1) {
                 domain.destroy();
             }
             domain.undefine();
+            return true;
+        } finally {
+            domain.free();
+        }
+    }
+
+    /**
+     * Domain first, then ports, then row: a crash in between leaves what reconcile cleans up.
+     * Conflict while the server's spawn runs (the api, whose spawn call timed out, retries).
+     */
+    @Override
+    public void destroy(String instanceUuid) {
+        underReadLock(() -> {
+            if (servers(dao -> dao.isSpawning(allocator.host(), instanceUuid))) {
+                throw new ConflictException("spawn_in_progress", "Server " + instanceUuid
+                        + " is still spawning on host " + allocator.host() + "; try again when it is done.");
+            }
+            withDomain(instanceUuid, domain -> {
+                if (domain.isActive() == 1) {
+                    domain.destroy();
+                }
+                domain.undefine();
+                return null;
+            });
+            allocator.release(instanceUuid);
+            servers(dao -> dao.delete(allocator.host(), instanceUuid));
             return null;
         });
-        allocator.release(instanceUuid);
         LOG.info("event=server_destroyed driver=libvirt host={} instance={}", allocator.host(), instanceUuid);
     }
 
@@ -152,7 +229,7 @@ public final class LibvirtDriver implements ComputeDriver {
      */
     @Override
     public ComputeInstance act(String instanceUuid, ServerAction action) {
-        withDomain(instanceUuid, domain -> {
+        underReadLock(() -> withDomain(instanceUuid, domain -> {
             boolean running = domain.isActive() == 1;
             if (action == ServerAction.STOP && !running || action == ServerAction.START && running) {
                 throw new ConflictException("invalid_state", "Cannot " + action.word() + " server " + instanceUuid
@@ -170,7 +247,7 @@ public final class LibvirtDriver implements ComputeDriver {
                 case REBUILD -> rebuild(domain, running);
             }
             return null;
-        });
+        }));
         LOG.info("event=server_action driver=libvirt host={} instance={} action={}",
                 allocator.host(), instanceUuid, action.word());
         return show(instanceUuid);
@@ -239,38 +316,150 @@ public final class LibvirtDriver implements ComputeDriver {
     }
 
     /**
-     * Makes the allocation table agree with the domains libvirt has: ports a domain uses but the
-     * table lacks are recorded; rows whose domain is gone are released. Logs what it fixed.
+     * Makes {@code compute.servers}, the allocation table and libvirt's domains agree, and logs
+     * each fix (one line per server):
+     * <ul>
+     *   <li>a domain whose row is still 'spawning' (the process died mid-spawn; the api never got
+     *       an answer and shows the server as ERROR): destroyed, undefined, ports released, row removed;</li>
+     *   <li>a domain of ours with no row at all (a spawn interrupted before rows were written
+     *       first, or a row deleted by hand): an orphan, destroyed, undefined, ports released;</li>
+     *   <li>a domain defined before serialgate kept rows for libvirt (no {@code tracked} mark in its
+     *       metadata): adopted, a row is written for it;</li>
+     *   <li>a row without a domain ('spawning': the spawn died before defining it; 'spawned': the
+     *       domain was removed behind our back or a destroy died): removed, its ports released;</li>
+     *   <li>ports a kept domain uses but the table lacks are recorded; any other allocation (no
+     *       domain kept for it, no row) is released.</li>
+     * </ul>
+     * Removing rows of unfinished spawns (rather than keeping them as ERROR) leaves the api as the
+     * one place that shows the failure: compute answers 404 for such a server, which the api's
+     * delete takes as "nothing left to clean".
      */
     public ReconcileReport reconcile() {
+        Lock lock = reconcileLock.writeLock();
+        lock.lock();
+        try {
+            return reconcileLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReconcileReport reconcileLocked() {
+        String host = allocator.host();
         Map<String, OwnedDomain> domains = ownedDomains();
-        int recorded = 0;
+        Set<String> rows = new HashSet<>(servers(dao -> dao.list(host, NAME)).stream().map(ServerRow::instanceUuid).toList());
+        Set<String> spawning = new HashSet<>(servers(dao -> dao.spawning(host, NAME)));
+        Set<String> kept = new HashSet<>();
+        int destroyed = 0;
+        int adopted = 0;
+        int released = 0;
         for (OwnedDomain domain : domains.values()) {
-            for (SerialPortSource port : domain.ports()) {
+            String uuid = domain.uuid();
+            if (spawning.contains(uuid) || !rows.contains(uuid) && domain.tracked()) {
+                String reason = spawning.contains(uuid) ? "spawn_interrupted" : "no_server_row";
+                int ports = destroyOrphan(domain, reason);
+                if (ports >= 0) {
+                    destroyed++;
+                    released += ports;
+                } else {
+                    kept.add(uuid); // still defined: its ports are really in use
+                }
+            } else if (!rows.contains(uuid)) {
+                servers(dao -> dao.tryInsert(uuid, domain.name(), host, NAME, domain.ports().size()));
+                adopted++;
+                kept.add(uuid);
+                LOG.info("event=reconcile_server_adopted instance={} reason=defined_before_server_rows", uuid);
+            } else {
+                kept.add(uuid);
+            }
+        }
+        int recorded = recordPortsOf(domains, kept);
+        int removed = 0;
+        for (String uuid : rows) {
+            if (!kept.contains(uuid)) {
+                int ports = allocator.release(uuid);
+                released += ports;
+                removed += servers(dao -> dao.delete(host, uuid));
+                LOG.info("event=reconcile_server_removed instance={} reason={} ports_released={}", uuid,
+                        spawning.contains(uuid) ? "spawn_interrupted" : "domain_gone", ports);
+            }
+        }
+        for (String uuid : allocator.instancesWithPorts()) {
+            if (!kept.contains(uuid)) {
+                int ports = allocator.release(uuid);
+                released += ports;
+                LOG.info("event=reconcile_ports_released instance={} reason=no_server ports_released={}", uuid, ports);
+            }
+        }
+        ReconcileReport report = new ReconcileReport(domains.size(), kept.size(), destroyed, adopted, removed,
+                recorded, released);
+        LOG.info("event=ports_reconciled host={} {}", host, report);
+        return report;
+    }
+
+    /**
+     * Destroys and undefines a domain reconcile found orphaned and releases its ports; returns how
+     * many, or -1 when libvirt refused (the domain stays, and so do its ports).
+     */
+    private int destroyOrphan(OwnedDomain domain, String reason) {
+        try {
+            removeDomain(domain.uuid());
+        } catch (LibvirtException | RuntimeException e) {
+            LOG.warn("event=reconcile_orphan_destroy_failed instance={} reason={} error=\"{}\"", domain.uuid(), reason,
+                    String.valueOf(e.getMessage()).replace('\n', ' '));
+            return -1;
+        }
+        int ports = allocator.release(domain.uuid());
+        LOG.info("event=reconcile_orphan_destroyed instance={} reason={} state_was={} ports_released={}",
+                domain.uuid(), reason, domain.state(), ports);
+        return ports;
+    }
+
+    /** Records the ports of kept domains the allocation table lacks; returns how many. */
+    private int recordPortsOf(Map<String, OwnedDomain> domains, Set<String> kept) {
+        int recorded = 0;
+        for (String uuid : kept) {
+            for (SerialPortSource port : domains.get(uuid).ports()) {
                 if (!allocator.range().contains(port.port())) {
                     LOG.warn("event=reconcile_port_outside_range instance={} port_index={} port={} port_range={}",
-                            domain.uuid(), port.portIndex(), port.port(), allocator.range());
-                } else if (allocator.record(domain.uuid(), port.portIndex(), port.port())) {
+                            uuid, port.portIndex(), port.port(), allocator.range());
+                } else if (allocator.record(uuid, port.portIndex(), port.port())) {
                     recorded++;
                     LOG.info("event=reconcile_port_recorded instance={} port_index={} port={}",
-                            domain.uuid(), port.portIndex(), port.port());
+                            uuid, port.portIndex(), port.port());
                 }
             }
         }
-        int released = 0;
-        for (String uuid : allocator.instancesWithPorts()) {
-            if (!domains.containsKey(uuid)) {
-                released += allocator.release(uuid);
-                LOG.info("event=reconcile_ports_released instance={} reason=domain_gone", uuid);
-            }
-        }
-        LOG.info("event=ports_reconciled host={} domains={} recorded={} released={}",
-                allocator.host(), domains.size(), recorded, released);
-        return new ReconcileReport(domains.size(), recorded, released);
+        return recorded;
     }
 
-    /** What a reconcile found and fixed. */
-    public record ReconcileReport(int domains, int recorded, int released) {}
+    /**
+     * What a reconcile found and fixed: serialgate domains found, servers kept, orphan domains
+     * destroyed, legacy domains adopted, rows removed, ports recorded and ports released (all
+     * released: of orphans, of removed rows and of allocations nothing claims).
+     */
+    public record ReconcileReport(int domains, int kept, int destroyed, int adopted, int removed, int recorded,
+                                  int released) {
+        @Override
+        public String toString() {
+            return "domains=" + domains + " kept=" + kept + " destroyed=" + destroyed + " adopted=" + adopted
+                    + " removed=" + removed + " recorded=" + recorded + " released=" + released;
+        }
+    }
+
+    private <T> T servers(Function<ServerDao, T> call) {
+        return jdbi.withExtension(ServerDao.class, call::apply);
+    }
+
+    private <T> T underReadLock(Supplier<T> work) {
+        Lock lock = reconcileLock.readLock();
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     private DomainSpec domainSpec(InstanceSpec spec, List<AllocatedPort> ports) {
         List<SerialPortSource> serials = ports.stream()
@@ -323,7 +512,7 @@ public final class LibvirtDriver implements ComputeDriver {
         String uuid = domain.getUUIDString();
         String state = domain.isActive() == 1 ? "running" : "shutoff";
         return new OwnedDomain(uuid, DomainXml.serverName(xml).orElse(domain.getName()), owner.get(), state,
-                DomainXml.serialPorts(xml));
+                DomainXml.serialPorts(xml), DomainXml.trackedInServersTable(xml));
     }
 
     private Optional<Domain> findDomain(String instanceUuid) {
@@ -390,7 +579,8 @@ public final class LibvirtDriver implements ComputeDriver {
     }
 
     /** A domain serialgate defined on this compute host. */
-    private record OwnedDomain(String uuid, String name, String host, String state, List<SerialPortSource> ports) {
+    private record OwnedDomain(String uuid, String name, String host, String state, List<SerialPortSource> ports,
+                               boolean tracked) {
         ComputeInstance instance() {
             return new ComputeInstance(uuid, name, host, NAME, ports.size(), state);
         }

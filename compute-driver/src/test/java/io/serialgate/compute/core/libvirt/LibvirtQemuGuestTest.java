@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,13 +49,14 @@ class LibvirtQemuGuestTest {
         require(LibvirtConnector.reachable(URI), URI + " is not reachable: start libvirt with bin/libvirt-up (as root)");
 
         String host = "qemu-test-" + UUID.randomUUID();
-        PortAllocator allocator = new PortAllocator(TestJdbi.freshMigrated(), host, PortRange.parse("26000:26099"),
+        Jdbi jdbi = TestJdbi.freshMigrated();
+        PortAllocator allocator = new PortAllocator(jdbi, host, PortRange.parse("26000:26099"),
                 new PortProbe(InetAddress.getLoopbackAddress()));
         Path logs = Files.createTempDirectory("serialgate-qemu-logs");
         LibvirtOptions options = new LibvirtOptions().uri(URI).domainType("qemu").kernel(kernel.toString())
                 .initrd(initrd.toString())
                 .consoleLogDir(logs.toString());
-        LibvirtDriver driver = new LibvirtDriver(options, LibvirtConnector.forUri(URI), allocator, "127.0.0.1");
+        LibvirtDriver driver = new LibvirtDriver(options, LibvirtConnector.forUri(URI), allocator, jdbi, "127.0.0.1");
         driver.start();
         String id = UUID.randomUUID().toString();
         try {
