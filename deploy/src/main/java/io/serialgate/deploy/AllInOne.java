@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * serialgate on one machine: a real PostgreSQL (embedded, or one named by JDBC URL), then
- * consoleauth, compute-driver, api and serialproxy on loopback, then a demo server and its
+ * consoleauth, api, compute-driver and serialproxy on loopback, then a demo server and its
  * console URL. Ctrl-C stops everything, services first, PostgreSQL last.
  */
 @Command(name = "serialgate-all-in-one", mixinStandardHelpOptions = true,
@@ -122,12 +122,13 @@ public final class AllInOne implements Callable<Integer> {
         step(2, "consoleauth");
         services.startConsoleauth(configs.consoleauth());
         done(ports.consoleauthUrl());
-        step(3, "compute-driver (" + driver.driver() + " driver: " + driver.reason() + ")");
-        services.startCompute(configs.compute());
-        done(ports.computeUrl());
-        step(4, "api");
+        // The api before compute-driver, so compute's first heartbeat finds it.
+        step(3, "api");
         services.startApi(configs.api());
         done(ports.apiUrl());
+        step(4, "compute-driver (" + driver.driver() + " driver: " + driver.reason() + ")");
+        services.startCompute(configs.compute());
+        done(ports.computeUrl());
         step(5, "serialproxy");
         services.startSerialproxy(configs.serialproxy());
         done(ports.serialproxyUrl());

@@ -89,6 +89,9 @@ final class InProcessServices implements AutoCloseable {
 
     private void track(Environment environment) {
         environment.lifecycle().addServerLifecycleListener(server -> {
+            // The launcher stops the services itself, in reverse order and before PostgreSQL;
+            // Jetty's own shutdown hook would race it and log a spurious "Unable to destroy".
+            server.setStopAtShutdown(false);
             synchronized (running) {
                 running.push(server);
             }
