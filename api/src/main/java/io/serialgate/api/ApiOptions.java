@@ -1,5 +1,6 @@
 package io.serialgate.api;
 
+import io.serialgate.common.config.OptionDoc;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +12,16 @@ public final class ApiOptions {
     static final int MIN_KEY_LENGTH = 16;
 
     /** The admin key to create on first start; when unset a random one is written to {@link #bootstrapAdminKeyFile}. */
+    @OptionDoc(value = "The admin API key to create on first start (at least 16 characters); stored only as its SHA-256. When unset, a random key is written to `bootstrap_admin_key_file`.", defaultText = "none")
     @JsonProperty("bootstrap_admin_key")
     private String bootstrapAdminKey;
 
+    @OptionDoc("Where a random first admin key is written (mode 0600) when `bootstrap_admin_key` is unset; only this path is logged, never the key.")
     @JsonProperty("bootstrap_admin_key_file")
     private String bootstrapAdminKeyFile = "./serialgate-admin-key";
 
     /** A compute host not heard from (heartbeat) for longer than this gets no new servers. */
+    @OptionDoc("A compute host not heard from (heartbeat) for longer than this gets no new servers (1-3600 seconds).")
     @JsonProperty("compute_host_timeout_seconds")
     private int computeHostTimeoutSeconds = 15;
 
