@@ -3,6 +3,7 @@ package io.serialgate.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.jackson.Jackson;
+import io.serialgate.common.app.EmbeddedStartException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class AllInOne implements Callable<Integer> {
             start();
             printSummary();
             return 0;
-        } catch (InProcessServices.ServiceStartException e) {
+        } catch (EmbeddedStartException e) {
             out.println("error: " + e.getMessage() + " (see the message above and " + dataDir.resolve("logs") + ")");
             return 1;
         } catch (Exception e) {

@@ -5,12 +5,15 @@ import ch.qos.logback.core.util.StatusPrinter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.auth.ServiceAuthFilter;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Server;
 import io.serialgate.common.config.ServiceConfiguration;
 import io.serialgate.common.config.ServiceConfigurationFactory;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
@@ -32,11 +35,41 @@ public abstract class SerialgateApplication<T extends ServiceConfiguration> exte
         StatusPrinter.setPrintStream(new PrintStream(OutputStream.nullOutputStream()));
     }
 
+    /** Set only by {@link #runEmbedded}: told the Jetty server once it serves. */
+    private Consumer<Server> embeddedStarted;
+
     @Override
     public void initialize(Bootstrap<T> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.setConfigurationFactoryFactory(ServiceConfigurationFactory::new);
+        bootstrap.addBundle(new ConfiguredBundle<T>() {
+            @Override
+            public void run(T configuration, Environment environment) {
+                if (embeddedStarted != null) {
+                    environment.lifecycle().addServerLifecycleListener(embeddedStarted::accept);
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code server CONFIG} inside this JVM, as the all-in-one launcher does: returns once the
+     * service serves and hands its Jetty server to {@code started} (so the caller stops it); a
+     * service that cannot start throws {@link EmbeddedStartException} (its message already
+     * printed) instead of exiting the JVM.
+     */
+    public void runEmbedded(String configPath, Consumer<Server> started) throws Exception {
+        this.embeddedStarted = started;
+        run("server", configPath);
+    }
+
+    @Override
+    protected void onFatalError(Throwable t) {
+        if (embeddedStarted != null) {
+            throw new EmbeddedStartException(getName(), t);
+        }
+        super.onFatalError(t);
     }
 
     @Override

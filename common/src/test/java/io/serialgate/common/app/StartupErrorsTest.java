@@ -52,6 +52,22 @@ class StartupErrorsTest {
         assertThat(err).doesNotContain("\tat ");
     }
 
+    static final class PlainService extends SerialgateApplication<TestServiceConfiguration> {
+        @Override
+        public void run(TestServiceConfiguration configuration, Environment environment) {}
+    }
+
+    @Test
+    void aServiceRunEmbeddedThatCannotStartThrowsInsteadOfExitingTheJvm() throws Exception {
+        Path config = Files.writeString(dir.resolve("bad-embedded.yml"),
+                "service_auth:\n  secret: 0123456789abcdef0123456789abcdef\nserial_console:\n  port_range: nope\n");
+        String err = captureStderr(() -> org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new PlainService().runEmbedded(config.toString(), server -> {}))
+                .isInstanceOf(EmbeddedStartException.class)
+                .hasMessageContaining("failed to start"));
+        assertThat(err).contains("serial_console.port_range: must be MIN:MAX, got 'nope'");
+    }
+
     interface Action {
         void run() throws Exception;
     }
