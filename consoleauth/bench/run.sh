@@ -5,10 +5,4 @@
 #   usage: consoleauth/bench/run.sh [client-threads=8] [requests-per-phase=20000]
 # Target (issue 3): validate >= 2,000/s at p99 <= 10 ms on an otherwise idle 2-core machine.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
-./mvnw -q -B -pl consoleauth test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$root/consoleauth/target/bench-classpath.txt" -Dmdep.includeScope=test
-cd consoleauth
-exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    io.serialgate.consoleauth.bench.ConsoleauthBenchmark "$@"
+exec "$(dirname "$0")/../../bench/run-test-main.sh" consoleauth io.serialgate.consoleauth.bench.ConsoleauthBenchmark "$@"

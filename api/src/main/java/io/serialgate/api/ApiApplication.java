@@ -18,7 +18,6 @@ import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.FailedSpawnCleanup;
 import io.serialgate.api.core.Servers;
-import io.serialgate.api.db.ApiKeyDao;
 import io.serialgate.api.db.ComputeHostDao;
 import io.serialgate.api.db.ServerDao;
 import io.serialgate.api.errors.BodySizeFilter;
@@ -45,6 +44,7 @@ import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.db.Databases;
 import java.io.PrintStream;
 import java.time.Duration;
+import io.serialgate.common.db.SingleRowQuery;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -95,7 +95,7 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
 
         Jdbi jdbi = Databases.migrateAndConnect(environment, configuration.database(), SCHEMA);
         jdbi.installPlugin(new SqlObjectPlugin());
-        ApiKeys apiKeys = new ApiKeys(jdbi.onDemand(ApiKeyDao.class));
+        ApiKeys apiKeys = new ApiKeys(jdbi);
         new AdminKeyBootstrap(apiKeys, configuration.api()).ensureAdminKey();
 
         InternalEndpoints internal = configuration.internal();
@@ -111,7 +111,8 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         FailedSpawnCleanup cleanup = new FailedSpawnCleanup(Duration.ofSeconds(1), Duration.ofSeconds(10),
                 Duration.ofMinutes(10));
         environment.lifecycle().manage(cleanup);
-        Servers servers = new Servers(jdbi.onDemand(ServerDao.class), hosts, cleanup);
+        Servers servers = new Servers(jdbi.onDemand(ServerDao.class),
+                new SingleRowQuery<>(jdbi, ServerDao.FIND_BY_ID, "id", new ServerDao.ServerMapper()), hosts, cleanup);
         SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth);
         ConsoleSessions sessions = new ConsoleSessions(servers,
                 new ConsoleSessionsClient(internal.consoleauthUrl(), secret, timeout));

@@ -68,7 +68,7 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
         TokenDao tokenDao = jdbi.onDemand(TokenDao.class);
 
         ConsoleauthOptions options = configuration.consoleauth();
-        TokenService tokens = new TokenService(tokenDao, clock, options.tokenTtl(), endpointCheck(configuration));
+        TokenService tokens = new TokenService(jdbi, clock, options.tokenTtl(), endpointCheck(configuration));
         ExpiredTokenPurger purger = new ExpiredTokenPurger(tokenDao, clock,
                 options.expiredTokenRetention(), options.purgeBatchSize());
         SessionService sessions = new SessionService(jdbi, tokens, clock, options.sessionLease(),

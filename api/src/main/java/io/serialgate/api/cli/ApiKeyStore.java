@@ -5,7 +5,6 @@ import io.dropwizard.db.ManagedDataSource;
 import io.serialgate.api.ApiApplication;
 import io.serialgate.api.ApiConfiguration;
 import io.serialgate.api.core.ApiKeys;
-import io.serialgate.api.db.ApiKeyDao;
 import io.serialgate.common.db.Databases;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -21,7 +20,7 @@ final class ApiKeyStore implements AutoCloseable {
         dataSource.start();
         Databases.migrate(dataSource, ApiApplication.SCHEMA);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        keys = new ApiKeys(jdbi.onDemand(ApiKeyDao.class));
+        keys = new ApiKeys(jdbi);
     }
 
     ApiKeys keys() {

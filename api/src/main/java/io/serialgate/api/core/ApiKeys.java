@@ -4,6 +4,8 @@ import io.serialgate.api.auth.Caller;
 import io.serialgate.api.auth.Role;
 import io.serialgate.api.db.ApiKeyDao;
 import io.serialgate.common.auth.Secrets;
+import io.serialgate.common.db.SingleRowQuery;
+import org.jdbi.v3.core.Jdbi;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,14 +21,17 @@ public final class ApiKeys {
     private static final int KEY_BYTES = 32;
 
     private final ApiKeyDao dao;
+    private final SingleRowQuery<ApiKey> activeByHash;
 
-    public ApiKeys(ApiKeyDao dao) {
-        this.dao = dao;
+    /** {@code jdbi} has the SqlObject plugin installed. */
+    public ApiKeys(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(ApiKeyDao.class);
+        this.activeByHash = new SingleRowQuery<>(jdbi, ApiKeyDao.FIND_ACTIVE_BY_HASH, "hash", new ApiKeyDao.ApiKeyMapper());
     }
 
     /** The caller a presented key stands for, if the key is known and not revoked. */
     public Optional<Caller> authenticate(String presentedKey) {
-        return dao.findActiveByHash(Secrets.sha256Hex(presentedKey))
+        return activeByHash.find(Secrets.sha256Hex(presentedKey))
                 .map(key -> new Caller(key.id(), key.projectId(), key.roles()));
     }
 

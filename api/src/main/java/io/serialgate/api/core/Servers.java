@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serialgate.api.api.CreateServerRequest;
 import io.serialgate.api.auth.Caller;
 import io.serialgate.api.db.ServerDao;
+import io.serialgate.common.db.SingleRowQuery;
 import io.serialgate.common.client.ComputeClient;
 import io.serialgate.common.contract.ComputeInstance;
 import io.serialgate.common.contract.SpawnRequest;
@@ -26,11 +27,14 @@ public final class Servers {
     static final String PORT_COUNT_ALIAS = "serial_ports";
 
     private final ServerDao dao;
+    private final SingleRowQuery<Server> byId;
     private final ComputeHosts hosts;
     private final FailedSpawnCleanup failedSpawns;
 
-    public Servers(ServerDao dao, ComputeHosts hosts, FailedSpawnCleanup failedSpawns) {
+    /** {@code byId} runs {@link ServerDao#FIND_BY_ID}, the lookup every console request makes. */
+    public Servers(ServerDao dao, SingleRowQuery<Server> byId, ComputeHosts hosts, FailedSpawnCleanup failedSpawns) {
         this.dao = dao;
+        this.byId = byId;
         this.hosts = hosts;
         this.failedSpawns = failedSpawns;
     }
@@ -82,7 +86,7 @@ public final class Servers {
     /** The server, if it exists and the scope may see it; 404 alike for unknown and foreign ones. */
     public Server get(ProjectScope scope, String serverId) {
         UUID id = parseId(serverId);
-        return dao.find(id).filter(scope::sees).orElseThrow(() -> notFound(serverId));
+        return byId.find(id).filter(scope::sees).orElseThrow(() -> notFound(serverId));
     }
 
     /**

@@ -21,7 +21,10 @@ public interface ApiKeyDao {
 
     String COLUMNS = "id, project_id, roles, description, created_at, revoked_at";
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM api.api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
+    /** Every request's lookup, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code ApiKeys}. */
+    String FIND_ACTIVE_BY_HASH = "SELECT " + COLUMNS + " FROM api.api_keys WHERE key_hash = :hash AND revoked_at IS NULL";
+
+    @SqlQuery(FIND_ACTIVE_BY_HASH)
     Optional<ApiKey> findActiveByHash(@Bind("hash") String keyHash);
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM api.api_keys WHERE revoked_at IS NULL"

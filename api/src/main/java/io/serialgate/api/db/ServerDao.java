@@ -35,7 +35,10 @@ public interface ServerDao {
                 @Bind("status") String status, @Bind("serialPortCount") int serialPortCount,
                 @Bind("imageProperties") String imagePropertiesJson);
 
-    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE s.id = :id")
+    /** The per-request lookup, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code Servers}. */
+    String FIND_BY_ID = "SELECT " + COLUMNS + FROM + " WHERE s.id = :id";
+
+    @SqlQuery(FIND_BY_ID)
     Optional<Server> find(@Bind("id") UUID id);
 
     /** Null project: every project; null name: every name. Newest first, as Nova lists. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -27,6 +28,7 @@ public abstract class StandInService implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final String secret;
     private volatile int failStatus;
 
@@ -37,7 +39,8 @@ public abstract class StandInService implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
     }
@@ -86,5 +89,6 @@ public abstract class StandInService implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdown();
     }
 }

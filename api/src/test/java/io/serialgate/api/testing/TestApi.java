@@ -7,7 +7,6 @@ import io.serialgate.api.ApiApplication;
 import io.serialgate.api.ApiConfiguration;
 import io.serialgate.api.auth.Role;
 import io.serialgate.api.core.ApiKeys;
-import io.serialgate.api.db.ApiKeyDao;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public final class TestApi {
 
     public static ApiKeys keys(String databaseUrl) {
         Jdbi jdbi = Jdbi.create(databaseUrl).installPlugin(new SqlObjectPlugin());
-        return new ApiKeys(jdbi.onDemand(ApiKeyDao.class));
+        return new ApiKeys(jdbi);
     }
 
     /** A loopback URL where nothing listens. */

@@ -8,6 +8,9 @@ import io.serialgate.common.contract.ValidateTokenRequest;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.consoleauth.db.TokenDao;
 import io.serialgate.consoleauth.db.TokenRow;
+import io.serialgate.consoleauth.db.TokenRowMapper;
+import io.serialgate.common.db.SingleRowQuery;
+import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,18 +29,20 @@ public final class TokenService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
 
-    private final TokenDao tokens;
+    private final Jdbi jdbi;
+    private final SingleRowQuery<TokenRow> byHash;
     private final Clock clock;
     private final Duration ttl;
     private final EndpointCheck endpoints;
 
-    public TokenService(TokenDao tokens, Clock clock, Duration ttl) {
-        this(tokens, clock, ttl, EndpointCheck.NONE);
-    }
-
-    /** {@code endpoints} confirms a valid token's (host, port) before it is returned. */
-    public TokenService(TokenDao tokens, Clock clock, Duration ttl, EndpointCheck endpoints) {
-        this.tokens = tokens;
+    /**
+     * {@code endpoints} confirms a valid token's (host, port) before it is returned. The insert and
+     * the lookup by hash, made once per authorization and validation, run on Jdbi's fluent API
+     * rather than through {@link TokenDao} (see {@link SingleRowQuery} why).
+     */
+    public TokenService(Jdbi jdbi, Clock clock, Duration ttl, EndpointCheck endpoints) {
+        this.jdbi = jdbi;
+        this.byHash = new SingleRowQuery<>(jdbi, TokenDao.FIND_BY_HASH, "tokenHash", new TokenRowMapper());
         this.clock = clock;
         this.ttl = ttl;
         this.endpoints = endpoints;
@@ -49,9 +54,10 @@ public final class TokenService {
         // PostgreSQL keeps microseconds: truncate so the stored and the answered expiry agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = now.plus(ttl);
-        tokens.insert(new TokenRow(Secrets.sha256Hex(token), request.tenantId(), request.instanceUuid(),
+        TokenRow row = new TokenRow(Secrets.sha256Hex(token), request.tenantId(), request.instanceUuid(),
                 request.portIndex(), request.host(), request.port(), request.accessUrlBase(),
-                now, expiresAt, null, null));
+                now, expiresAt, null, null);
+        jdbi.useHandle(handle -> handle.createUpdate(TokenDao.INSERT).bindMethods(row).execute());
         LOG.info("event=token_issued tenant={} instance={} port_index={} host={} port={} expires_at={}",
                 request.tenantId(), request.instanceUuid(), request.portIndex(), request.host(), request.port(),
                 expiresAt);
@@ -76,7 +82,7 @@ public final class TokenService {
         String hash = Secrets.sha256Hex(token);
         // The lookup is by hash, so timing reveals nothing about the token; the constant-time
         // re-check guards against a lookup that ever matches loosely (collation, padding).
-        TokenRow row = tokens.findByHash(hash)
+        TokenRow row = byHash.find(hash)
                 .filter(found -> Secrets.constantTimeEquals(found.tokenHash().trim(), hash))
                 .orElse(null);
         if (row == null) {

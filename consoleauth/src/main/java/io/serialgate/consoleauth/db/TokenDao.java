@@ -12,22 +12,28 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TokenRow.class)
 public interface TokenDao {
 
-    @SqlUpdate("""
+    /** Every authorization's insert, run on the fluent API by {@code TokenService} (see {@link io.serialgate.common.db.SingleRowQuery} why). */
+    String INSERT = """
             INSERT INTO consoleauth.tokens
                 (token_hash, tenant_id, instance_uuid, port_index, host, port, access_url_base,
                  created_at, expires_at)
             VALUES
                 (:tokenHash, :tenantId, :instanceUuid, :portIndex, :host, :port, :accessUrlBase,
                  :createdAt, :expiresAt)
-            """)
+            """;
+
+    @SqlUpdate(INSERT)
     void insert(@BindMethods TokenRow row);
 
-    @SqlQuery("""
+    /** Every validation's lookup, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code TokenService}. */
+    String FIND_BY_HASH = """
             SELECT token_hash, tenant_id, instance_uuid, port_index, host, port, access_url_base,
                    created_at, expires_at, revoked_at, consumed_at
             FROM consoleauth.tokens
             WHERE token_hash = :tokenHash
-            """)
+            """;
+
+    @SqlQuery(FIND_BY_HASH)
     Optional<TokenRow> findByHash(@Bind("tokenHash") String tokenHash);
 
     /**
