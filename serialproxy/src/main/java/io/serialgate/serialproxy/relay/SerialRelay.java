@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * with any number of read-only {@link ConsoleViewer}s receiving the same output.
  *
  * <p>Both directions are callback driven, so no thread is parked per console, and both are
- * bounded: the guest socket is read again only after the previous chunk's websocket send to the
- * writer completed, and the next websocket frame is demanded only after the previous one was fully
+ * bounded: the guest socket is read by a {@link GuestPump} (at most one read and one websocket send
+ * in flight), and the next websocket frame is demanded only after the previous one was fully
  * written to the guest (auto-demand happens when the frame's callback completes). A stalled
  * browser therefore stops the proxy reading the guest instead of growing its memory. Viewers never
  * slow the writer: each has a bounded backlog and is dropped when it overflows.
@@ -38,13 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class SerialRelay implements Session.Listener.AutoDemanding, ConsoleEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialRelay.class);
-    /**
-     * Guest read buffer bounds: small for the many quiet consoles, larger for a guest dumping
-     * output. The maximum is also the largest frame sent: many websocket clients refuse messages
-     * over 64 KiB (Jetty's and websockify's default).
-     */
-    static final int MIN_READ_BUFFER = 4 * 1024;
-    static final int MAX_READ_BUFFER = 64 * 1024;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final TokenBinding binding;
@@ -122,14 +115,15 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
             claim.attach(SerialRelay.this);
             guest.complete(ch);
             replay.thenAccept(recent -> {
+                GuestPump pump = new GuestPump(ch, new ToBrowser());
                 if (recent.length == 0 || finished.get()) {
-                    readGuest(ch, ByteBuffer.allocateDirect(MIN_READ_BUFFER));
+                    pump.start();
                     return;
                 }
                 bytesToBrowser.addAndGet(recent.length);
                 settings.metrics().bytesToBrowser(recent.length);
                 framing.send(session, ByteBuffer.wrap(recent), Callback.from(
-                        () -> readGuest(ch, ByteBuffer.allocateDirect(MIN_READ_BUFFER)),
+                        pump::start,
                         failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
             });
         }
@@ -141,60 +135,40 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         }
     }
 
-    /** Guest -> browser: read a chunk, send it as one binary frame, read again when sent. */
-    private void readGuest(AsynchronousSocketChannel ch, ByteBuffer buffer) {
-        if (finished.get()) {
-            return;
-        }
-        ch.read(buffer, null, new CompletionHandler<Integer, Void>() {
-            @Override
-            public void completed(Integer n, Void unused) {
-                if (n < 0) {
-                    finish(CloseReasons.GUEST_CLOSED, CloseReasons.GUEST_CLOSED_TEXT, null);
-                    return;
+    /** Guest -> browser: what happens to each chunk the {@link GuestPump} reads. */
+    private final class ToBrowser implements GuestPump.Sink {
+        @Override
+        public void send(ByteBuffer chunk, Runnable sent) {
+            int n = chunk.remaining();
+            recorder.output(chunk);
+            lastDataNanos = System.nanoTime();
+            bytesToBrowser.addAndGet(n);
+            settings.metrics().bytesToBrowser(n);
+            if (!viewers.isEmpty()) {
+                byte[] copy = new byte[n];
+                chunk.duplicate().get(copy);
+                for (ConsoleViewer viewer : viewers) {
+                    viewer.offer(copy);
                 }
-                buffer.flip();
-                recorder.output(buffer);
-                lastDataNanos = System.nanoTime();
-                bytesToBrowser.addAndGet(n);
-                settings.metrics().bytesToBrowser(n);
-                if (!viewers.isEmpty()) {
-                    byte[] copy = new byte[n];
-                    buffer.duplicate().get(copy);
-                    for (ConsoleViewer viewer : viewers) {
-                        viewer.offer(copy);
-                    }
-                }
-                framing.send(session, buffer, Callback.from(
-                        () -> {
-                            readGuest(ch, nextReadBuffer(buffer, n));
-                        },
-                        failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
             }
-
-            @Override
-            public void failed(Throwable failure, Void unused) {
-                finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
-            }
-        });
-    }
-
-    /**
-     * The buffer for the next guest read: four times larger after a read that filled it (the guest
-     * is streaming: fewer, larger frames), back to the minimum after a read that used less than a
-     * sixteenth (interactive again), otherwise the same one. Direct, so neither the socket read
-     * nor the websocket write copies the bytes through a temporary buffer.
-     */
-    static ByteBuffer nextReadBuffer(ByteBuffer used, int bytesRead) {
-        int capacity = used.capacity();
-        if (bytesRead == capacity && capacity < MAX_READ_BUFFER) {
-            return ByteBuffer.allocateDirect(Math.min(MAX_READ_BUFFER, capacity * 4));
+            framing.send(session, chunk, Callback.from(sent,
+                    failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
         }
-        if (capacity > MIN_READ_BUFFER && bytesRead < capacity / 16) {
-            return ByteBuffer.allocateDirect(MIN_READ_BUFFER);
+
+        @Override
+        public void guestClosed() {
+            finish(CloseReasons.GUEST_CLOSED, CloseReasons.GUEST_CLOSED_TEXT, null);
         }
-        used.clear();
-        return used;
+
+        @Override
+        public void guestFailed(Throwable failure) {
+            finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
+        }
+
+        @Override
+        public boolean finished() {
+            return finished.get();
+        }
     }
 
     /** Browser -> guest: write the whole frame, then complete its callback (which demands the next). */
