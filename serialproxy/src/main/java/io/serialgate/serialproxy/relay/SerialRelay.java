@@ -3,9 +3,6 @@ package io.serialgate.serialproxy.relay;
 import io.serialgate.common.contract.TokenBinding;
 import io.serialgate.serialproxy.core.PortClaims;
 import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
@@ -53,14 +50,15 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
     private final AtomicLong bytesToGuest = new AtomicLong();
     private final AtomicLong bytesToBrowser = new AtomicLong();
     private final Set<ConsoleViewer> viewers = new CopyOnWriteArraySet<>();
-    private volatile AsynchronousSocketChannel channel;
+    private final GuestConnection guestConnection;
     private volatile CompletableFuture<byte[]> replay = CompletableFuture.completedFuture(new byte[0]);
     private volatile Session session;
     private volatile long lastDataNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
 
     public SerialRelay(TokenBinding binding, PortClaims<SerialRelay>.Claim claim, String remote, RelaySettings settings,
-            long requestedAtNanos, Framing framing, ConsoleSessionHandle consoleSession) {
+            long requestedAtNanos, Framing framing, ConsoleSessionHandle consoleSession, GuestConnection guestConnection) {
+        this.guestConnection = guestConnection;
         this.consoleSession = consoleSession;
         this.framing = framing;
         this.binding = binding;
@@ -90,49 +88,38 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         settings.registry().add(this);
         // Fetched while the guest socket connects; sent before the first live byte.
         replay = settings.replay().fetch(binding);
-        try {
-            AsynchronousSocketChannel ch = AsynchronousSocketChannel.open();
-            channel = ch;
-            // Keystrokes are a byte or two each: send them now, not after Nagle's delay.
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ch.connect(new InetSocketAddress(binding.host(), binding.port()), ch, new Connected());
-        } catch (IOException | RuntimeException e) {
-            guest.completeExceptionally(e);
-            finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_UNREACHABLE_TEXT, e);
-        }
+        guestConnection.connected().whenComplete((ch, failure) -> {
+            if (failure != null) {
+                guest.completeExceptionally(failure);
+                finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_UNREACHABLE_TEXT, failure);
+            } else {
+                connected(ch);
+            }
+        });
     }
 
-    /** Runs on the channel group's thread once the TCP connect to the guest ended. */
-    private final class Connected implements CompletionHandler<Void, AsynchronousSocketChannel> {
-        @Override
-        public void completed(Void result, AsynchronousSocketChannel ch) {
-            settings.metrics().connectLatency(System.nanoTime() - requestedAtNanos);
-            settings.metrics().connected(Role.WRITER);
-            LOG.info("event=console_connected role=writer session={} instance={} port_index={} guest={}:{} remote={}",
-                    consoleSession.sessionId(), binding.instanceUuid(), binding.portIndex(), binding.host(), binding.port(), remote);
-            recorder = settings.recorderFor(binding);
-            // Viewers may join from now on.
-            claim.attach(SerialRelay.this);
-            guest.complete(ch);
-            replay.thenAccept(recent -> {
-                GuestPump pump = new GuestPump(ch, new ToBrowser());
-                if (recent.length == 0 || finished.get()) {
-                    pump.start();
-                    return;
-                }
-                bytesToBrowser.addAndGet(recent.length);
-                settings.metrics().bytesToBrowser(recent.length);
-                framing.send(session, ByteBuffer.wrap(recent), Callback.from(
-                        pump::start,
-                        failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
-            });
-        }
-
-        @Override
-        public void failed(Throwable failure, AsynchronousSocketChannel ch) {
-            guest.completeExceptionally(failure);
-            finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_UNREACHABLE_TEXT, failure);
-        }
+    /** Runs once the TCP connect to the guest succeeded (channel group thread, or inline in onWebSocketOpen). */
+    private void connected(AsynchronousSocketChannel ch) {
+        settings.metrics().connectLatency(System.nanoTime() - requestedAtNanos);
+        settings.metrics().connected(Role.WRITER);
+        LOG.info("event=console_connected role=writer session={} instance={} port_index={} guest={}:{} remote={}",
+                consoleSession.sessionId(), binding.instanceUuid(), binding.portIndex(), binding.host(), binding.port(), remote);
+        recorder = settings.recorderFor(binding);
+        // Viewers may join from now on.
+        claim.attach(SerialRelay.this);
+        guest.complete(ch);
+        replay.thenAccept(recent -> {
+            GuestPump pump = new GuestPump(ch, new ToBrowser());
+            if (recent.length == 0 || finished.get()) {
+                pump.start();
+                return;
+            }
+            bytesToBrowser.addAndGet(recent.length);
+            settings.metrics().bytesToBrowser(recent.length);
+            framing.send(session, ByteBuffer.wrap(recent), Callback.from(
+                    pump::start,
+                    failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
+        });
     }
 
     /** Guest -> browser: what happens to each chunk the {@link GuestPump} reads. */
@@ -296,14 +283,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         if (!finished.compareAndSet(false, true)) {
             return false;
         }
-        AsynchronousSocketChannel ch = channel;
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // Already closed by the guest: nothing to release.
-            }
-        }
+        guestConnection.close();
         claim.release();
         consoleSession.ended(closedBy, code, reason);
         recorder.close();

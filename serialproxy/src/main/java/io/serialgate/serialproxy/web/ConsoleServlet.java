@@ -8,6 +8,7 @@ import io.serialgate.serialproxy.core.ConsoleGate;
 import io.serialgate.serialproxy.core.PortClaims;
 import io.serialgate.serialproxy.relay.ConsoleViewer;
 import io.serialgate.serialproxy.relay.Framing;
+import io.serialgate.serialproxy.relay.GuestConnection;
 import io.serialgate.serialproxy.relay.RelaySettings;
 import io.serialgate.serialproxy.relay.SerialRelay;
 import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
@@ -95,6 +96,9 @@ public final class ConsoleServlet extends HttpServlet {
             return;
         }
         boolean writer = admission.mode() == ConsoleGate.Mode.WRITE;
+        // The guest connect runs while the upgrade is answered.
+        GuestConnection guest = writer
+                ? GuestConnection.start(admission.binding().host(), admission.binding().port()) : null;
         boolean upgraded = false;
         try {
             upgraded = container.upgrade((upgradeRequest, upgradeResponse) -> {
@@ -105,12 +109,13 @@ public final class ConsoleServlet extends HttpServlet {
                 Framing framing = Framing.of(admission.subprotocol());
                 ConsoleSessionHandle session = sessions.handle(admission.sessionId());
                 return writer
-                        ? new SerialRelay(admission.binding(), claim, remote, settings, requestedAt, framing, session)
+                        ? new SerialRelay(admission.binding(), claim, remote, settings, requestedAt, framing, session, guest)
                         : new ConsoleViewer(claim.console(), remote, settings, framing, session);
             }, req, resp);
         } finally {
             if (!upgraded) {
                 if (writer) {
+                    guest.close();
                     admission.claim().release();
                 }
                 sessions.handle(admission.sessionId()).ended("browser", 1002, "upgrade failed");
