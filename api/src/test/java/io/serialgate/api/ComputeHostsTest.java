@@ -132,6 +132,9 @@ class ComputeHostsTest {
         assertThat(console.status()).isEqualTo(200);
         assertThat(CONSOLEAUTH.authorized.get(CONSOLEAUTH.authorized.size() - 1).port())
                 .isEqualTo(StandInCompute.FIRST_PORT + 1);
+        // consoleauth re-checks the token's endpoint at this host's compute-driver, not the fallback.
+        assertThat(CONSOLEAUTH.authorized.get(CONSOLEAUTH.authorized.size() - 1).computeUrl())
+                .isEqualTo(HOST_B.url());
         HOST_B.failWith(503);
         try {
             assertThat(api.post("/v3/servers/" + id + "/get-serial-console", member, null).status()).isEqualTo(503);

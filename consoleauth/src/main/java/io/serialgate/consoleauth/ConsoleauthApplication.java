@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
 import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.db.Databases;
 import io.serialgate.consoleauth.core.ComputeEndpointCheck;
 import io.serialgate.consoleauth.core.EndpointCheck;
@@ -88,11 +89,16 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
         environment.healthChecks().register("token-purge", new TokenPurgeHealthCheck(purger));
     }
 
-    /** With an {@code internal:} section, validation confirms each token's (host, port) with compute-driver. */
+    /**
+     * Validation confirms each token's (host, port) with the compute-driver the api named for it,
+     * else with {@code internal.compute_url} when an {@code internal:} section is configured.
+     */
     private static EndpointCheck endpointCheck(ConsoleauthConfiguration configuration) {
-        return configuration.internal()
-                .<EndpointCheck>map(internal -> new ComputeEndpointCheck(new ComputeClient(internal.computeUrl(),
-                        configuration.serviceAuth().secret(), Duration.ofSeconds(internal.timeoutSeconds()))))
-                .orElse(EndpointCheck.NONE);
+        String secret = configuration.serviceAuth().secret();
+        Duration timeout = Duration.ofSeconds(configuration.internal().orElseGet(InternalEndpoints::new).timeoutSeconds());
+        ComputeClient configured = configuration.internal()
+                .map(internal -> new ComputeClient(internal.computeUrl(), secret, timeout))
+                .orElse(null);
+        return new ComputeEndpointCheck(configured, url -> new ComputeClient(url, secret, timeout));
     }
 }

@@ -35,7 +35,7 @@ class ExpiredTokenPurgerTest {
 
     private static void insert(Instant expiresAt) {
         tokens.insert(new TokenRow(Secrets.sha256Hex(Secrets.randomToken(32)), "t", UUID.randomUUID().toString(), 0,
-                "127.0.0.1", 10000, "http://p/s.html", expiresAt.minusSeconds(600), expiresAt, null, null));
+                "127.0.0.1", 10000, "http://p/s.html", expiresAt.minusSeconds(600), expiresAt, null, null, null));
     }
 
     private static int count() {

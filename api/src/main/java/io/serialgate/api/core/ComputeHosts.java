@@ -79,7 +79,12 @@ public class ComputeHosts {
 
     /** The client of the host a server was placed on; the static fallback for hosts never registered. */
     public ComputeClient clientFor(Server server) {
-        return clients.forUrl(server.hostUrl() == null ? fallbackUrl : server.hostUrl());
+        return clients.forUrl(urlFor(server));
+    }
+
+    /** The internal URL of the compute-driver serving a server: its host's, or the static fallback. */
+    public URI urlFor(Server server) {
+        return server.hostUrl() == null ? fallbackUrl : server.hostUrl();
     }
 
     private Placement placeOnNamedHost(Caller caller, String name, int ports) {

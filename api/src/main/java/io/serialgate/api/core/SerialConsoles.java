@@ -58,7 +58,7 @@ public final class SerialConsoles {
                 () -> compute.serialConsole(instance, portIndex));
         AuthorizedToken token = InternalCalls.call("consoleauth", () -> consoleauth.authorize(
                 new AuthorizeTokenRequest(server.projectId(), instance, portIndex,
-                        endpoint.host(), endpoint.port(), options.baseUrl())));
+                        endpoint.host(), endpoint.port(), options.baseUrl(), servers.computeUrlOf(server).toString())));
         LOG.info("event=console_url_issued instance={} project={} port_index={} expires_at={}",
                 instance, server.projectId(), portIndex, token.expiresAt());
         return ConsoleUrls.withToken(options.baseUrl(), token.token());

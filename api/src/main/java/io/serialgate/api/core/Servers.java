@@ -12,6 +12,7 @@ import io.serialgate.common.contract.SpawnRequest;
 import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,11 @@ public final class Servers {
     /** The client of the compute host the server runs on. */
     public ComputeClient computeOf(Server server) {
         return hosts.clientFor(server);
+    }
+
+    /** The internal URL of that compute-driver (consoleauth re-checks console endpoints there). */
+    public URI computeUrlOf(Server server) {
+        return hosts.urlFor(server);
     }
 
     public List<Server> list(ProjectScope scope, String name) {

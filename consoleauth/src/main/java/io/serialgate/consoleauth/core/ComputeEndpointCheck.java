@@ -6,6 +6,10 @@ import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
 import io.serialgate.common.error.UnavailableException;
 import io.serialgate.consoleauth.db.TokenRow;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * refuses the token ({@code token_stale}) if that is not the (host, port) it was issued for, or if
  * the server or its port no longer exists. When compute-driver cannot answer, the token is refused
  * with 503 ({@code compute_unavailable}): consoleauth never hands out an endpoint it could not confirm.
+ *
+ * <p>The compute-driver asked is the one the api named when it asked for the token (the server's
+ * compute host, so every host of a multi-host cloud is checked at its own driver), else the
+ * configured {@code internal.compute_url}. A token naming neither is not re-checked.
  */
 public final class ComputeEndpointCheck implements EndpointCheck {
 
@@ -21,14 +29,26 @@ public final class ComputeEndpointCheck implements EndpointCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComputeEndpointCheck.class);
 
-    private final ComputeClient compute;
+    private final ComputeClient configured;
+    private final Function<URI, ComputeClient> clientForUrl;
+    private final Map<String, ComputeClient> clients = new ConcurrentHashMap<>();
 
-    public ComputeEndpointCheck(ComputeClient compute) {
-        this.compute = compute;
+    /**
+     * @param configured the client of {@code internal.compute_url}, or null when none is configured
+     * @param clientForUrl makes the client of a compute-driver a token names (kept per URL)
+     */
+    public ComputeEndpointCheck(ComputeClient configured, Function<URI, ComputeClient> clientForUrl) {
+        this.configured = configured;
+        this.clientForUrl = clientForUrl;
     }
 
     @Override
     public void confirm(TokenRow token) {
+        ComputeClient compute = token.computeUrl() == null ? configured
+                : clients.computeIfAbsent(token.computeUrl(), url -> clientForUrl.apply(URI.create(url)));
+        if (compute == null) {
+            return;
+        }
         SerialConsoleEndpoint current;
         try {
             current = compute.serialConsole(token.instanceUuid(), token.portIndex());

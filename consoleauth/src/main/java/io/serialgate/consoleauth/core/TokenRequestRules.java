@@ -50,6 +50,7 @@ public final class TokenRequestRules {
             problems.add("port: must be between 1 and 65535, got " + request.port());
         }
         checkAccessUrlBase(problems, request.accessUrlBase());
+        checkComputeUrl(problems, request.computeUrl());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(String.join("; ", problems));
         }
@@ -100,6 +101,29 @@ public final class TokenRequestRules {
             }
         } catch (URISyntaxException e) {
             problems.add(field + ": must be an absolute http(s) or ws(s) URL, got '" + shorten(value) + "'");
+        }
+    }
+
+    /** Optional; when given, an absolute http(s) URL with a host and nothing after the path. */
+    private static void checkComputeUrl(List<String> problems, String value) {
+        String field = "compute_url";
+        if (value == null) {
+            return;
+        }
+        if (value.length() > MAX_URL) {
+            problems.add(field + ": must be at most " + MAX_URL + " characters, got " + value.length());
+            return;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase();
+            if (!uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problems.add(field + ": must be an absolute http(s) URL without query, fragment or user info, got '"
+                        + shorten(value) + "'");
+            }
+        } catch (URISyntaxException e) {
+            problems.add(field + ": must be an absolute http(s) URL, got '" + shorten(value) + "'");
         }
     }
 

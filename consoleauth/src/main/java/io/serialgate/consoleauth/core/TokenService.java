@@ -56,7 +56,7 @@ public final class TokenService {
         Instant expiresAt = now.plus(ttl);
         TokenRow row = new TokenRow(Secrets.sha256Hex(token), request.tenantId(), request.instanceUuid(),
                 request.portIndex(), request.host(), request.port(), request.accessUrlBase(),
-                now, expiresAt, null, null);
+                now, expiresAt, null, null, request.computeUrl());
         jdbi.useHandle(handle -> handle.createUpdate(TokenDao.INSERT).bindMethods(row).execute());
         LOG.info("event=token_issued tenant={} instance={} port_index={} host={} port={} expires_at={}",
                 request.tenantId(), request.instanceUuid(), request.portIndex(), request.host(), request.port(),

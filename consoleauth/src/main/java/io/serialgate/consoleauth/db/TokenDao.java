@@ -16,10 +16,10 @@ public interface TokenDao {
     String INSERT = """
             INSERT INTO consoleauth.tokens
                 (token_hash, tenant_id, instance_uuid, port_index, host, port, access_url_base,
-                 created_at, expires_at)
+                 created_at, expires_at, compute_url)
             VALUES
                 (:tokenHash, :tenantId, :instanceUuid, :portIndex, :host, :port, :accessUrlBase,
-                 :createdAt, :expiresAt)
+                 :createdAt, :expiresAt, :computeUrl)
             """;
 
     @SqlUpdate(INSERT)
@@ -28,7 +28,7 @@ public interface TokenDao {
     /** Every validation's lookup, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code TokenService}. */
     String FIND_BY_HASH = """
             SELECT token_hash, tenant_id, instance_uuid, port_index, host, port, access_url_base,
-                   created_at, expires_at, revoked_at, consumed_at
+                   created_at, expires_at, revoked_at, consumed_at, compute_url
             FROM consoleauth.tokens
             WHERE token_hash = :tokenHash
             """;

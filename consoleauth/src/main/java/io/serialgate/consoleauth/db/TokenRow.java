@@ -2,7 +2,10 @@ package io.serialgate.consoleauth.db;
 
 import java.time.Instant;
 
-/** One row of consoleauth.tokens. Holds the token's hash, never the token. */
+/**
+ * One row of consoleauth.tokens. Holds the token's hash, never the token. {@code computeUrl} is
+ * where its endpoint is re-checked (null: the configured compute-driver).
+ */
 public record TokenRow(
         String tokenHash,
         String tenantId,
@@ -14,7 +17,8 @@ public record TokenRow(
         Instant createdAt,
         Instant expiresAt,
         Instant revokedAt,
-        Instant consumedAt) {
+        Instant consumedAt,
+        String computeUrl) {
 
     public boolean revoked() {
         return revokedAt != null;

@@ -23,7 +23,8 @@ public final class TokenRowMapper implements RowMapper<TokenRow> {
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"),
                 instant(rs, "revoked_at"),
-                instant(rs, "consumed_at"));
+                instant(rs, "consumed_at"),
+                rs.getString("compute_url"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
