@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ public final class TokenRequestRules {
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern NO_SPACE_OR_CONTROL = Pattern.compile("^[^\\s\\p{Cntrl}]+$");
     private static final Set<String> URL_SCHEMES = Set.of("http", "https", "ws", "wss");
+    private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
 
     private TokenRequestRules() {}
 
@@ -86,21 +88,10 @@ public final class TokenRequestRules {
             problems.add(field + ": is required");
             return;
         }
-        if (value.length() > MAX_URL) {
-            problems.add(field + ": must be at most " + MAX_URL + " characters, got " + value.length());
-            return;
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase();
-            if (!uri.isAbsolute() || !URL_SCHEMES.contains(scheme) || uri.getHost() == null) {
-                problems.add(field + ": must be an absolute http(s) or ws(s) URL, got '" + shorten(value) + "'");
-            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                problems.add(field + ": must have no query or fragment (the token is appended), got '"
-                        + shorten(value) + "'");
-            }
-        } catch (URISyntaxException e) {
-            problems.add(field + ": must be an absolute http(s) or ws(s) URL, got '" + shorten(value) + "'");
+        URI uri = absoluteUrl(problems, field, value, URL_SCHEMES, "http(s) or ws(s)");
+        if (uri != null && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {
+            problems.add(field + ": must have no query or fragment (the token is appended), got '"
+                    + shorten(value) + "'");
         }
     }
 
@@ -110,21 +101,31 @@ public final class TokenRequestRules {
         if (value == null) {
             return;
         }
+        URI uri = absoluteUrl(problems, field, value, HTTP_SCHEMES, "http(s)");
+        if (uri != null && (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null)) {
+            problems.add(field + ": must be an absolute http(s) URL without query, fragment or user info, got '"
+                    + shorten(value) + "'");
+        }
+    }
+
+    /** The value as an absolute URL with a host and one of {@code schemes}; null after adding the problem. */
+    private static URI absoluteUrl(List<String> problems, String field, String value, Set<String> schemes,
+            String schemesText) {
         if (value.length() > MAX_URL) {
             problems.add(field + ": must be at most " + MAX_URL + " characters, got " + value.length());
-            return;
+            return null;
         }
         try {
             URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase();
-            if (!uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                problems.add(field + ": must be an absolute http(s) URL without query, fragment or user info, got '"
-                        + shorten(value) + "'");
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.isAbsolute() && schemes.contains(scheme) && uri.getHost() != null) {
+                return uri;
             }
         } catch (URISyntaxException e) {
-            problems.add(field + ": must be an absolute http(s) URL, got '" + shorten(value) + "'");
+            // reported below, like any other value that is not such a URL
         }
+        problems.add(field + ": must be an absolute " + schemesText + " URL, got '" + shorten(value) + "'");
+        return null;
     }
 
     /** Echoes at most 64 characters of a bad value: enough to recognise it, never a flood. */
