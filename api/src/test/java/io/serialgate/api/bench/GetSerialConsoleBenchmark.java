@@ -32,6 +32,9 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class GetSerialConsoleBenchmark {
 
+    /** Long enough for C2 to compile the request path; shorter warm-ups measured the compiler too. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 10);
+
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -51,7 +54,7 @@ public final class GetSerialConsoleBenchmark {
             String id = new ApiCalls(api.getLocalPort())
                     .post("/v2.1/servers", key, "{\"server\": {\"name\": \"bench\"}}").json().at("/server/id").asText();
             String uri = "http://127.0.0.1:" + api.getLocalPort() + "/v2/bench/servers/" + id + "/get-serial-console";
-            run(http, uri, key, threads, 3);                       // warm-up: JIT, connection pools
+            run(http, uri, key, threads, WARM_UP_SECONDS);         // warm-up: JIT, connection pools
             long start = System.nanoTime();
             long[] latencies = run(http, uri, key, threads, seconds);
             double elapsed = (System.nanoTime() - start) / 1e9;

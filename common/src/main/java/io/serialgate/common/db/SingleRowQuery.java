@@ -1,37 +1,70 @@
 package io.serialgate.common.db;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * One single-row query by one named parameter, on Jdbi's fluent API, for the lookups every request
- * makes (an API key, a server, a console token). A SqlObject method call rebuilds its extension's
- * configuration and looks its mappers up again on every call (jdbi/jdbi#2617); on those paths that
- * cost several times PostgreSQL's own answer (profiled with api/bench/run.sh). The rest of the SQL
- * stays in SqlObject DAOs, where clarity is worth more than microseconds.
+ * One single-row query by one named parameter, for the lookups every request makes (an API key, a
+ * server, a console token). Profiles of the api and consoleauth benchmarks showed Jdbi's statement
+ * machinery costing more CPU than PostgreSQL's answer: a SqlObject call rebuilds its extension's
+ * configuration and looks its mappers up on every call (jdbi/jdbi#2617), and even a fluent query
+ * renders its template, parses its SQL, binds through argument factories and wraps a SQL logger.
+ * So the statement here is plain JDBC on the connection of a Jdbi handle (pooling, transactions
+ * and connection errors stay Jdbi's). The rest of the SQL stays in SqlObject DAOs, where clarity
+ * is worth more than microseconds.
  */
 public final class SingleRowQuery<T> {
 
     private final Jdbi jdbi;
-    private final String sql;
-    private final String parameter;
+    private final String jdbcSql;
     private final RowMapper<T> mapper;
 
-    /** {@code sql} names exactly one parameter, {@code :parameter}. */
+    /**
+     * {@code sql} names exactly one parameter, {@code :parameter}, once. {@code mapper} reads the
+     * current row only: it is given no {@code StatementContext} (null).
+     */
     public SingleRowQuery(Jdbi jdbi, String sql, String parameter, RowMapper<T> mapper) {
         this.jdbi = Objects.requireNonNull(jdbi);
-        this.sql = Objects.requireNonNull(sql);
-        this.parameter = Objects.requireNonNull(parameter);
         this.mapper = Objects.requireNonNull(mapper);
-        if (!sql.contains(":" + parameter)) {
+        // ":name" not preceded by another ':' (PostgreSQL casts are "::type").
+        Matcher named = Pattern.compile("(?<!:):" + Pattern.quote(Objects.requireNonNull(parameter)) + "(?![A-Za-z0-9_])")
+                .matcher(Objects.requireNonNull(sql));
+        if (!named.find()) {
             throw new IllegalArgumentException("the query does not name :" + parameter);
         }
+        if (named.find()) {
+            throw new IllegalArgumentException("the query names :" + parameter + " more than once");
+        }
+        this.jdbcSql = named.replaceAll("?");
     }
 
     /** The row where the parameter is {@code value}; empty when there is none. More than one row is a bug: it throws. */
     public Optional<T> find(Object value) {
-        return jdbi.withHandle(handle -> handle.createQuery(sql).bind(parameter, value).map(mapper).findOne());
+        return jdbi.withHandle(handle -> {
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(jdbcSql)) {
+                statement.setObject(1, value);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    T row = mapper.map(rows, null);
+                    if (rows.next()) {
+                        throw new IllegalStateException("Expected zero to one rows, but found multiple");
+                    }
+                    return Optional.of(row);
+                }
+            } catch (SQLException e) {
+                // The message is the driver's, never the bound value (it may be a token's hash).
+                throw new UnableToExecuteStatementException("single-row query failed: " + e.getMessage(), e, null);
+            }
+        });
     }
 }

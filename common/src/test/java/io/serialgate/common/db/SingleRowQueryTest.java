@@ -7,6 +7,7 @@ import io.serialgate.common.testing.TestPostgres;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,30 @@ class SingleRowQueryTest {
     void moreThanOneRowIsAnError() {
         SingleRowQuery<String> byTeam = new SingleRowQuery<>(JDBI, "SELECT name FROM people WHERE team = :team", "team", NAME);
         assertThatThrownBy(() -> byTeam.find("blue")).isInstanceOf(IllegalStateException.class).hasMessageContaining("multiple");
+    }
+
+    @Test
+    void aFailingQueryIsAJdbiStatementErrorThatDoesNotShowTheValue() {
+        SingleRowQuery<String> missing = new SingleRowQuery<>(JDBI, "SELECT name FROM nobody WHERE id = :id", "id", NAME);
+        UUID secret = UUID.randomUUID();
+        assertThatThrownBy(() -> missing.find(secret))
+                .isInstanceOf(UnableToExecuteStatementException.class)
+                .hasMessageContaining("nobody")
+                .hasMessageNotContaining(secret.toString());
+    }
+
+    @Test
+    void castsAreNotTakenForTheParameter() {
+        SingleRowQuery<String> byText = new SingleRowQuery<>(JDBI,
+                "SELECT name::text AS name FROM people WHERE id::text = :id", "id", NAME);
+        assertThat(byText.find(ALICE.toString())).contains("alice");
+    }
+
+    @Test
+    void refusesAQueryThatNamesItsParameterTwice() {
+        assertThatThrownBy(() -> new SingleRowQuery<>(JDBI, "SELECT name FROM people WHERE id = :id OR id = :id", "id", NAME))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than once");
     }
 
     @Test
