@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SerialproxyTarget implements Target {
 
-    private final Process process;
+    private volatile Process process;
+    private final List<String> command = new ArrayList<>();
+    private final Path stdout;
     private final int port;
     private final AtomicLong tokens = new AtomicLong();
 
@@ -48,15 +50,27 @@ final class SerialproxyTarget implements Target {
                 "  level: INFO",
                 "  appenders: [{type: file, currentLogFilename: " + workDir.resolve("serialproxy.log") + ", archive: false}]",
                 ""));
-        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString(), "server", config.toString()));
+        stdout = workDir.resolve("serialproxy-stdout.log");
+        Files.deleteIfExists(stdout);
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("serialproxy-stdout.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                 .start();
         Target.awaitListening(port, process, 90_000);
+    }
+
+    @Override
+    public boolean restart() throws IOException, InterruptedException {
+        close();
+        launch();
+        return true;
     }
 
     @Override
@@ -69,6 +83,11 @@ final class SerialproxyTarget implements Target {
         String token = StandInConsoleauth.token(serialPort, tokens.incrementAndGet());
         return loop.connect(new InetSocketAddress("127.0.0.1", port), handler,
                 new Conn.Upgrade("127.0.0.1:" + port, "/?token=" + token, "binary"));
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return process.toHandle();
     }
 
     @Override

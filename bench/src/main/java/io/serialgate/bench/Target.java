@@ -21,6 +21,45 @@ interface Target extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Stops the target and starts it again (a fresh process, heap and allocator unused), so memory
+     * per session is measured above a truly idle target; false when the target cannot.
+     */
+    default boolean restart() throws IOException, InterruptedException {
+        return false;
+    }
+
+    /** The target's main process, when it runs in one of its own (its CPU time tells when it is quiet). */
+    default ProcessHandle process() {
+        return null;
+    }
+
+    /**
+     * Waits (at most 30 s) until the target's process used under 5 % of one core over half a
+     * second: work a phase left behind (5,000 sessions reporting their end to consoleauth, a
+     * collection) must not land in the next phase's numbers.
+     */
+    default void settle() throws InterruptedException {
+        ProcessHandle handle = process();
+        if (handle == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long before = cpuNanos(handle);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = cpuNanos(handle);
+            if (now - before < 25_000_000L) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private static long cpuNanos(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     /** Waits until something accepts TCP connections on 127.0.0.1:port. */
     static void awaitListening(int port, Process process, long timeoutMillis) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

@@ -51,6 +51,11 @@ final class WebsockifyTarget implements Target {
     }
 
     @Override
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    @Override
     public long memoryBytes() {
         return Target.memoryOf(process.pid(), true);
     }
