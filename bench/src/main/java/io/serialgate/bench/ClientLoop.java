@@ -110,15 +110,6 @@ final class ClientLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        selector.wakeup();
-        try {
-            thread.join(2000);
-            for (SelectionKey key : selector.keys()) {
-                key.channel().close();
-            }
-            selector.close();
-        } catch (IOException | InterruptedException ignored) {
-            // closing anyway
-        }
+        SelectorThreads.stop(selector, thread);
     }
 }

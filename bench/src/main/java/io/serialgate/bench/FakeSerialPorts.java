@@ -152,15 +152,6 @@ final class FakeSerialPorts implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        selector.wakeup();
-        try {
-            thread.join(2000);
-            for (SelectionKey key : selector.keys()) {
-                key.channel().close();
-            }
-            selector.close();
-        } catch (IOException | InterruptedException ignored) {
-            // closing anyway
-        }
+        SelectorThreads.stop(selector, thread);
     }
 }

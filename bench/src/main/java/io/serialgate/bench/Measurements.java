@@ -28,27 +28,48 @@ final class Measurements {
 
     // ---------------------------------------------------------------- keystroke echo
 
-    private static final class EchoSession implements Conn.Handler {
+    /**
+     * A session the measurement waits for: it counts {@code settled} down once, when it opened or
+     * when it closed without opening, and keeps the first reason it closed.
+     */
+    private abstract static class SettlingSession implements Conn.Handler {
         final CountDownLatch settled;
-        final List<Long> samples;
-        final long[] sendTimes = new long[1024];
-        long sent;
-        long received;
-        long wrong;
         boolean opened;
         volatile String error;
-        long recordFrom = Long.MAX_VALUE;
         Conn conn;
 
-        EchoSession(CountDownLatch settled, List<Long> samples) {
+        SettlingSession(CountDownLatch settled) {
             this.settled = settled;
-            this.samples = samples;
         }
 
         @Override
         public void opened(Conn c) {
             opened = true;
             settled.countDown();
+        }
+
+        @Override
+        public void closed(Conn c, String why) {
+            if (error == null) {
+                error = why;
+            }
+            if (!opened) {
+                settled.countDown();
+            }
+        }
+    }
+
+    private static final class EchoSession extends SettlingSession {
+        final List<Long> samples;
+        final long[] sendTimes = new long[1024];
+        long sent;
+        long received;
+        long wrong;
+        long recordFrom = Long.MAX_VALUE;
+
+        EchoSession(CountDownLatch settled, List<Long> samples) {
+            super(settled);
+            this.samples = samples;
         }
 
         @Override
@@ -64,16 +85,6 @@ final class Measurements {
                 if (at >= recordFrom) {
                     samples.add(now - at);
                 }
-            }
-        }
-
-        @Override
-        public void closed(Conn c, String why) {
-            if (error == null) {
-                error = why;
-            }
-            if (!opened) {
-                settled.countDown();
             }
         }
 
@@ -157,22 +168,12 @@ final class Measurements {
 
     // ---------------------------------------------------------------- bulk
 
-    private static final class BulkSession implements Conn.Handler {
-        final CountDownLatch settled;
+    private static final class BulkSession extends SettlingSession {
         volatile long offset;
         long wrong;
-        boolean opened;
-        volatile String error;
-        Conn conn;
 
         BulkSession(CountDownLatch settled) {
-            this.settled = settled;
-        }
-
-        @Override
-        public void opened(Conn c) {
-            opened = true;
-            settled.countDown();
+            super(settled);
         }
 
         @Override
@@ -181,16 +182,6 @@ final class Measurements {
                 wrong++;
             }
             offset += bytes.remaining();
-        }
-
-        @Override
-        public void closed(Conn c, String why) {
-            if (error == null) {
-                error = why;
-            }
-            if (!opened) {
-                settled.countDown();
-            }
         }
     }
 
