@@ -72,7 +72,7 @@ public final class Servers {
                     id, scope.owningProject(), e.status(), e.reason());
             failedSpawns.destroy(placement.compute(), id);
         }
-        return dao.find(id).orElseThrow();
+        return byId.find(id).orElseThrow();
     }
 
     /** The client of the compute host the server runs on. */

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -23,9 +22,6 @@ public interface ApiKeyDao {
 
     /** Every request's lookup, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code ApiKeys}. */
     String FIND_ACTIVE_BY_HASH = "SELECT " + COLUMNS + " FROM api.api_keys WHERE key_hash = :hash AND revoked_at IS NULL";
-
-    @SqlQuery(FIND_ACTIVE_BY_HASH)
-    Optional<ApiKey> findActiveByHash(@Bind("hash") String keyHash);
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM api.api_keys WHERE revoked_at IS NULL"
             + " AND 'admin' = ANY (string_to_array(roles, ',')))")

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -35,11 +34,8 @@ public interface ServerDao {
                 @Bind("status") String status, @Bind("serialPortCount") int serialPortCount,
                 @Bind("imageProperties") String imagePropertiesJson);
 
-    /** The per-request lookup, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code Servers}. */
+    /** The lookup by id, run as a {@link io.serialgate.common.db.SingleRowQuery} by {@code Servers}. */
     String FIND_BY_ID = "SELECT " + COLUMNS + FROM + " WHERE s.id = :id";
-
-    @SqlQuery(FIND_BY_ID)
-    Optional<Server> find(@Bind("id") UUID id);
 
     /** Null project: every project; null name: every name. Newest first, as Nova lists. */
     @SqlQuery("SELECT " + COLUMNS + FROM

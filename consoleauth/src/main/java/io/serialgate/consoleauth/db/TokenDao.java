@@ -1,15 +1,11 @@
 package io.serialgate.consoleauth.db;
 
 import java.time.Instant;
-import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The SQL of consoleauth.tokens. Times are always bound from the service's clock, never now(). */
-@RegisterConstructorMapper(TokenRow.class)
 public interface TokenDao {
 
     /** Every authorization's insert, run on the fluent API by {@code TokenService} (see {@link io.serialgate.common.db.SingleRowQuery} why). */
@@ -32,9 +28,6 @@ public interface TokenDao {
             FROM consoleauth.tokens
             WHERE token_hash = :tokenHash
             """;
-
-    @SqlQuery(FIND_BY_HASH)
-    Optional<TokenRow> findByHash(@Bind("tokenHash") String tokenHash);
 
     /**
      * Deletes at most {@code limit} tokens that expired before {@code cutoff}, oldest first.
