@@ -10,7 +10,7 @@ import io.serialgate.api.cli.ListApiKeysCommand;
 import io.serialgate.api.cli.RevokeApiKeyCommand;
 import io.serialgate.api.core.AdminKeyBootstrap;
 import io.serialgate.api.core.ApiKeys;
-import io.serialgate.api.core.ComputeClients;
+import io.serialgate.common.client.ComputeClients;
 import io.serialgate.api.core.ComputeHosts;
 import io.serialgate.api.core.ConsoleAuthTokens;
 import io.serialgate.api.core.ConsoleOutputs;

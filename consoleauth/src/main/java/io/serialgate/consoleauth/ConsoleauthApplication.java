@@ -3,7 +3,7 @@ package io.serialgate.consoleauth;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.serialgate.common.app.SerialgateApplication;
-import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ComputeClients;
 import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.db.Databases;
 import io.serialgate.consoleauth.core.ComputeEndpointCheck;
@@ -18,6 +18,7 @@ import io.serialgate.consoleauth.resources.SessionsResource;
 import io.serialgate.consoleauth.resources.TokensResource;
 import io.serialgate.consoleauth.tasks.PurgeExpiredTokensTask;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -96,9 +97,7 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
     private static EndpointCheck endpointCheck(ConsoleauthConfiguration configuration) {
         String secret = configuration.serviceAuth().secret();
         Duration timeout = Duration.ofSeconds(configuration.internal().orElseGet(InternalEndpoints::new).timeoutSeconds());
-        ComputeClient configured = configuration.internal()
-                .map(internal -> new ComputeClient(internal.computeUrl(), secret, timeout))
-                .orElse(null);
-        return new ComputeEndpointCheck(configured, url -> new ComputeClient(url, secret, timeout));
+        URI configured = configuration.internal().map(InternalEndpoints::computeUrl).orElse(null);
+        return new ComputeEndpointCheck(configured, new ComputeClients(secret, timeout));
     }
 }

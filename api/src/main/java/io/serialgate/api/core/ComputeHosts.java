@@ -3,6 +3,7 @@ package io.serialgate.api.core;
 import io.serialgate.api.auth.Caller;
 import io.serialgate.api.db.ComputeHostDao;
 import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ComputeClients;
 import io.serialgate.common.contract.ComputeHostHeartbeat;
 import io.serialgate.common.error.ForbiddenException;
 import io.serialgate.common.error.InvalidInputException;

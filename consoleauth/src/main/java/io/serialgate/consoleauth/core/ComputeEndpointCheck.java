@@ -1,15 +1,13 @@
 package io.serialgate.consoleauth.core;
 
 import io.serialgate.common.client.ComputeClient;
+import io.serialgate.common.client.ComputeClients;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
 import io.serialgate.common.error.UnavailableException;
 import io.serialgate.consoleauth.db.TokenRow;
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,26 +27,25 @@ public final class ComputeEndpointCheck implements EndpointCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComputeEndpointCheck.class);
 
-    private final ComputeClient configured;
-    private final Function<URI, ComputeClient> clientForUrl;
-    private final Map<String, ComputeClient> clients = new ConcurrentHashMap<>();
+    private final URI configured;
+    private final ComputeClients clients;
 
     /**
-     * @param configured the client of {@code internal.compute_url}, or null when none is configured
-     * @param clientForUrl makes the client of a compute-driver a token names (kept per URL)
+     * @param configured {@code internal.compute_url}, or null when none is configured
+     * @param clients the client of each compute-driver asked
      */
-    public ComputeEndpointCheck(ComputeClient configured, Function<URI, ComputeClient> clientForUrl) {
+    public ComputeEndpointCheck(URI configured, ComputeClients clients) {
         this.configured = configured;
-        this.clientForUrl = clientForUrl;
+        this.clients = clients;
     }
 
     @Override
     public void confirm(TokenRow token) {
-        ComputeClient compute = token.computeUrl() == null ? configured
-                : clients.computeIfAbsent(token.computeUrl(), url -> clientForUrl.apply(URI.create(url)));
-        if (compute == null) {
+        URI url = token.computeUrl() == null ? configured : URI.create(token.computeUrl());
+        if (url == null) {
             return;
         }
+        ComputeClient compute = clients.forUrl(url);
         SerialConsoleEndpoint current;
         try {
             current = compute.serialConsole(token.instanceUuid(), token.portIndex());

@@ -1,13 +1,15 @@
-package io.serialgate.api.core;
+package io.serialgate.common.client;
 
-import io.serialgate.common.client.ComputeClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One {@link ComputeClient} per compute host URL, made on first use and kept (each holds an HTTP client). */
-public class ComputeClients {
+/**
+ * One {@link ComputeClient} per compute-driver URL, made on first use and kept (each holds a pool of
+ * HTTP connections): the api talks to every compute host, consoleauth re-checks tokens at each.
+ */
+public final class ComputeClients {
 
     private final String secret;
     private final Duration timeout;
