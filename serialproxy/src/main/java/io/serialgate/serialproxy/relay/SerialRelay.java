@@ -106,7 +106,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
                 consoleSession.sessionId(), binding.instanceUuid(), binding.portIndex(), binding.host(), binding.port(), remote);
         recorder = settings.recorderFor(binding);
         // Viewers may join from now on.
-        claim.attach(SerialRelay.this);
+        claim.attach(this);
         guest.complete(ch);
         replay.thenAccept(recent -> {
             GuestPump pump = new GuestPump(ch, new ToBrowser());
