@@ -16,6 +16,7 @@ import io.serialgate.serialproxy.metrics.PrometheusServlet;
 import io.serialgate.serialproxy.metrics.ProxyMetrics;
 import io.serialgate.serialproxy.relay.ConsoleLogReplay;
 import io.serialgate.serialproxy.relay.ConsoleRegistry;
+import io.serialgate.serialproxy.relay.GuestConnector;
 import io.serialgate.serialproxy.relay.RelaySettings;
 import io.serialgate.serialproxy.relay.SerialRelay;
 import io.serialgate.serialproxy.sessions.ProxyIds;
@@ -87,6 +88,9 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
         StaticFiles files = StaticFiles.from(configuration.serialConsole().web());
 
         SerialproxyOptions options = configuration.serialproxy();
+        // Managed before the registry, so it stops after the consoles were closed.
+        GuestConnector guests = new GuestConnector();
+        environment.lifecycle().manage(guests);
         ConsoleRegistry registry = new ConsoleRegistry();
         environment.lifecycle().manage(registry);
         // Close consoles with 1001 "proxy shutting down" as soon as the server begins to stop.
@@ -103,7 +107,7 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
                         configuration.serviceAuth().secret(), internalTimeout), options.replayLogBytes(),
                         REPLAY_WAIT, replayExecutor(environment));
         RelaySettings settings = new RelaySettings(registry, metrics, keepalive, idle, options.viewerBufferKib() * 1024,
-                recording, options.endAtTokenExpiry(), replay);
+                recording, options.endAtTokenExpiry(), replay, guests);
 
         // serialproxy has no REST resources: every path belongs to the console servlet.
         environment.jersey().disable();

@@ -19,7 +19,7 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewer.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    private static final int MAX_FRAME = GuestPump.MAX_READ_BUFFER;
+    private static final int MAX_FRAME = GuestSocket.MAX_READ_BUFFER;
 
     private final SerialRelay writer;
     private final String remote;

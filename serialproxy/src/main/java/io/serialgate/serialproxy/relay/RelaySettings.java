@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param recording how to record consoles, or null when serial_console.record is off
  * @param endAtTokenExpiry close a console ("token expired") when its token's expiry passes
  * @param replay the recent console log sent before live output (serialproxy.replay_log_bytes)
+ * @param guests opens the TCP connections to the guests' serial ports
  */
 public record RelaySettings(ConsoleRegistry registry, ProxyMetrics metrics, Duration keepalive, Duration idleTimeout,
-        int viewerBufferBytes, Recording recording, boolean endAtTokenExpiry, ConsoleLogReplay replay) {
+        int viewerBufferBytes, Recording recording, boolean endAtTokenExpiry, ConsoleLogReplay replay,
+        GuestConnector guests) {
 
     /** serial_console.record: true, with serialproxy.record_dir / record_input / record_max_kib. */
     public record Recording(java.nio.file.Path directory, boolean input, long maxBytes) {}

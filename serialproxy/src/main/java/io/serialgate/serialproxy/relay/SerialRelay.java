@@ -4,8 +4,6 @@ import io.serialgate.common.contract.TokenBinding;
 import io.serialgate.serialproxy.core.PortClaims;
 import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.CompletionHandler;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -22,14 +20,14 @@ import org.slf4j.LoggerFactory;
  * with any number of read-only {@link ConsoleViewer}s receiving the same output.
  *
  * <p>Both directions are callback driven, so no thread is parked per console, and both are
- * bounded: the guest socket is read by a {@link GuestPump} (at most one read and one websocket send
- * in flight), and the next websocket frame is demanded only after the previous one was fully
- * written to the guest (auto-demand happens when the frame's callback completes). A stalled
+ * bounded: the guest socket is read by its {@link GuestSocket} (one websocket send in flight, the
+ * next read after it), and the next websocket frame is demanded only after the previous one was
+ * fully written to the guest (auto-demand happens when the frame's callback completes). A stalled
  * browser therefore stops the proxy reading the guest instead of growing its memory. Viewers never
  * slow the writer: each has a bounded backlog and is dropped when it overflows.
  *
- * <p>Threads: {@code onWebSocket*} run on Jetty's threads; guest read/write completions on the
- * JVM's default asynchronous channel group; websocket send completions on Jetty's threads;
+ * <p>Threads: {@code onWebSocket*} run on Jetty's threads; guest output on the guest connector's
+ * selector thread (or its pool when recording); websocket send completions on Jetty's threads;
  * {@link #tick} on the registry's timer thread.
  */
 public final class SerialRelay implements Session.Listener.AutoDemanding, ConsoleEndpoint {
@@ -45,7 +43,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
     private final Framing framing;
     private final ConsoleSessionHandle consoleSession;
     private volatile SessionRecorder recorder = SessionRecorder.OFF;
-    private final CompletableFuture<AsynchronousSocketChannel> guest = new CompletableFuture<>();
+    private volatile GuestSocket guest; // set once connected; frames before that wait for the connect
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong bytesToGuest = new AtomicLong();
     private final AtomicLong bytesToBrowser = new AtomicLong();
@@ -90,7 +88,6 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         replay = settings.replay().fetch(binding);
         guestConnection.connected().whenComplete((ch, failure) -> {
             if (failure != null) {
-                guest.completeExceptionally(failure);
                 finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_UNREACHABLE_TEXT, failure);
             } else {
                 connected(ch);
@@ -98,8 +95,8 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         });
     }
 
-    /** Runs once the TCP connect to the guest succeeded (channel group thread, or inline in onWebSocketOpen). */
-    private void connected(AsynchronousSocketChannel ch) {
+    /** Runs once the TCP connect to the guest succeeded (connector thread, or inline in onWebSocketOpen). */
+    private void connected(GuestSocket socket) {
         settings.metrics().connectLatency(System.nanoTime() - requestedAtNanos);
         settings.metrics().connected(Role.WRITER);
         LOG.info("event=console_connected role=writer session={} instance={} port_index={} guest={}:{} remote={}",
@@ -107,23 +104,23 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         recorder = settings.recorderFor(binding);
         // Viewers may join from now on.
         claim.attach(this);
-        guest.complete(ch);
+        guest = socket;
+        boolean recording = recorder != SessionRecorder.OFF;
         replay.thenAccept(recent -> {
-            GuestPump pump = new GuestPump(ch, new ToBrowser());
             if (recent.length == 0 || finished.get()) {
-                pump.start();
+                socket.start(new ToBrowser(), recording);
                 return;
             }
             bytesToBrowser.addAndGet(recent.length);
             settings.metrics().bytesToBrowser(recent.length);
             framing.send(session, ByteBuffer.wrap(recent), Callback.from(
-                    pump::start,
+                    () -> socket.start(new ToBrowser(), recording),
                     failure -> finish(CloseReasons.BROWSER_FAILED, CloseReasons.BROWSER_FAILED_TEXT, failure)));
         });
     }
 
-    /** Guest -> browser: what happens to each chunk the {@link GuestPump} reads. */
-    private final class ToBrowser implements GuestPump.Sink {
+    /** Guest -> browser: what happens to each chunk the {@link GuestSocket} reads. */
+    private final class ToBrowser implements GuestSocket.Sink {
         @Override
         public void send(ByteBuffer chunk, Runnable sent) {
             int n = chunk.remaining();
@@ -161,11 +158,16 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
     /** Browser -> guest: write the whole frame, then complete its callback (which demands the next). */
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        guest.whenComplete((ch, failure) -> {
+        GuestSocket connectedGuest = guest;
+        if (connectedGuest != null) {
+            writeGuest(connectedGuest, payload, callback);
+            return;
+        }
+        guestConnection.connected().whenComplete((socket, failure) -> {
             if (failure != null) {
                 callback.fail(failure);
             } else {
-                writeGuest(ch, payload, callback);
+                writeGuest(socket, payload, callback);
             }
         });
     }
@@ -195,28 +197,18 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         }
     }
 
-    private void writeGuest(AsynchronousSocketChannel ch, ByteBuffer payload, Callback callback) {
+    private void writeGuest(GuestSocket socket, ByteBuffer payload, Callback callback) {
         int size = payload.remaining();
         recorder.input(payload);
         lastDataNanos = System.nanoTime();
-        ch.write(payload, null, new CompletionHandler<Integer, Void>() {
-            @Override
-            public void completed(Integer written, Void unused) {
-                if (payload.hasRemaining()) {
-                    ch.write(payload, null, this);
-                    return;
-                }
-                bytesToGuest.addAndGet(size);
-                settings.metrics().bytesToGuest(size);
-                callback.succeed();
-            }
-
-            @Override
-            public void failed(Throwable failure, Void unused) {
-                callback.fail(failure);
-                finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
-            }
-        });
+        socket.write(payload, org.eclipse.jetty.util.Callback.from(() -> {
+            bytesToGuest.addAndGet(size);
+            settings.metrics().bytesToGuest(size);
+            callback.succeed();
+        }, failure -> {
+            callback.fail(failure);
+            finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
+        }));
     }
 
     /** A viewer joins; false when this console already ended. */

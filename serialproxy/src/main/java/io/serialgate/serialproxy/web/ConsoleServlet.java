@@ -98,7 +98,7 @@ public final class ConsoleServlet extends HttpServlet {
         boolean writer = admission.mode() == ConsoleGate.Mode.WRITE;
         // The guest connect runs while the upgrade is answered.
         GuestConnection guest = writer
-                ? GuestConnection.start(admission.binding().host(), admission.binding().port()) : null;
+                ? settings.guests().connect(admission.binding().host(), admission.binding().port()) : null;
         boolean upgraded = false;
         try {
             upgraded = container.upgrade((upgradeRequest, upgradeResponse) -> {

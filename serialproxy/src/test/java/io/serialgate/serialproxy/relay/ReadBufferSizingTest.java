@@ -8,12 +8,12 @@ class ReadBufferSizingTest {
 
     @Test
     void growsWhileTheGuestStreamsAndShrinksWhenItIsInteractiveAgain() {
-        int min = GuestPump.MIN_READ_BUFFER;
-        int max = GuestPump.MAX_READ_BUFFER;
-        assertThat(GuestPump.nextCapacity(min, min)).isEqualTo(4 * min);
-        assertThat(GuestPump.nextCapacity(max, max)).isEqualTo(max); // capped
-        assertThat(GuestPump.nextCapacity(max, 1)).isEqualTo(min);
-        assertThat(GuestPump.nextCapacity(min, 100)).isEqualTo(min);
-        assertThat(GuestPump.nextCapacity(4 * min, 2 * min)).isEqualTo(4 * min);
+        int min = GuestSocket.MIN_READ_BUFFER;
+        int max = GuestSocket.MAX_READ_BUFFER;
+        assertThat(GuestSocket.nextCapacity(min, min)).isEqualTo(4 * min);
+        assertThat(GuestSocket.nextCapacity(max, max)).isEqualTo(max); // capped
+        assertThat(GuestSocket.nextCapacity(max, 1)).isEqualTo(min);
+        assertThat(GuestSocket.nextCapacity(min, 100)).isEqualTo(min);
+        assertThat(GuestSocket.nextCapacity(4 * min, 2 * min)).isEqualTo(4 * min);
     }
 }

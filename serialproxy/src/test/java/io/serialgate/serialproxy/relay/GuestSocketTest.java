@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.util.concurrent.ExecutionException;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -18,17 +20,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A real guest socket streaming a pattern into a pump whose sends complete late, on another thread. */
-class GuestPumpTest {
+/** Real guest sockets on a real {@link GuestConnector}: streaming, writing, refused and abandoned connects. */
+class GuestSocketTest {
 
     private static final int BYTES = 8 * 1024 * 1024;
 
-    @Test
-    void sendsEveryByteInOrderWithAtMostOneSendInFlight() throws Exception {
+    private final GuestConnector connector = new GuestConnector();
+
+    @org.junit.jupiter.api.BeforeEach
+    void start() throws Exception {
+        connector.start();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() throws Exception {
+        connector.stop();
+    }
+
+    private GuestSocket connectTo(ServerSocket listener) throws Exception {
+        return connector.connect("127.0.0.1", listener.getLocalPort()).connected().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A guest streaming a pattern into a sink whose sends complete sometimes at once, sometimes later elsewhere. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "reads may block: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void sendsEveryByteInOrderWithAtMostOneSendInFlight(boolean mayBlock) throws Exception {
         ScheduledExecutorService browser = Executors.newSingleThreadScheduledExecutor();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            AsynchronousSocketChannel channel = AsynchronousSocketChannel.open();
-            channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort())).get();
+            GuestSocket socket = connectTo(listener);
             Socket guest = listener.accept();
             CompletableFuture<Void> streamed = CompletableFuture.runAsync(() -> {
                 try (OutputStream out = guest.getOutputStream()) {
@@ -55,7 +74,7 @@ class GuestPumpTest {
             AtomicInteger mostInFlight = new AtomicInteger();
             CompletableFuture<Void> closed = new CompletableFuture<>();
             Random random = new Random(42);
-            GuestPump pump = new GuestPump(channel, new GuestPump.Sink() {
+            socket.start(new GuestSocket.Sink() {
                 @Override
                 public void send(ByteBuffer chunk, Runnable sent) {
                     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -90,11 +109,10 @@ class GuestPumpTest {
                 public boolean finished() {
                     return closed.isDone();
                 }
-            });
-            pump.start();
+            }, mayBlock);
             streamed.get(30, TimeUnit.SECONDS);
             closed.get(30, TimeUnit.SECONDS);
-            channel.close();
+            socket.close();
 
             byte[] bytes = received.toByteArray();
             assertThat(bytes).hasSize(BYTES);
@@ -106,6 +124,53 @@ class GuestPumpTest {
             assertThat(mostInFlight.get()).isEqualTo(1);
         } finally {
             browser.shutdownNow();
+        }
+    }
+
+    /** Browser input reaches the guest in order, each write completing before the next starts. */
+    @Test
+    void writesReachTheGuestInOrder() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            GuestSocket socket = connectTo(listener);
+            try (Socket guest = listener.accept()) {
+                StringBuilder typed = new StringBuilder();
+                for (int i = 0; i < 200; i++) {
+                    String key = "key" + i + ";";
+                    typed.append(key);
+                    CompletableFuture<Void> written = new CompletableFuture<>();
+                    socket.write(ByteBuffer.wrap(key.getBytes(StandardCharsets.US_ASCII)),
+                            org.eclipse.jetty.util.Callback.from(written));
+                    written.get(10, TimeUnit.SECONDS);
+                }
+                socket.close();
+                InputStream in = guest.getInputStream();
+                assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(typed.toString());
+            }
+        }
+    }
+
+    /** A port nobody listens on: the connect fails, it does not hang. */
+    @Test
+    void refusedConnectFails() throws Exception {
+        int port;
+        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = unused.getLocalPort();
+        }
+        CompletableFuture<GuestSocket> connected = connector.connect("127.0.0.1", port).connected();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> connected.get(10, TimeUnit.SECONDS)))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectException.class);
+    }
+
+    /** Closing a console whose guest connect is still in flight closes the socket once it connects. */
+    @Test
+    void closeBeforeTheConnectCompletesClosesTheSocket() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            GuestConnection connection = connector.connect("127.0.0.1", listener.getLocalPort());
+            connection.close();
+            try (Socket guest = listener.accept()) {
+                guest.setSoTimeout(10_000);
+                assertThat(guest.getInputStream().read()).isEqualTo(-1); // the proxy's end was closed
+            }
         }
     }
 }
