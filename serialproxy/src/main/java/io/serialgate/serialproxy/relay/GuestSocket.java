@@ -3,7 +3,6 @@ package io.serialgate.serialproxy.relay;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.EndPoint;
@@ -17,10 +16,11 @@ import org.eclipse.jetty.util.thread.Invocable;
  * is handed to a {@link Sink} on that same thread; the websocket send normally completes there as
  * well, so a byte from the guest reaches the browser's socket without a single thread hand-off.
  *
- * <p>Flow control: at most one chunk is in flight. The next read happens only after the previous
- * chunk was sent, so a stalled browser stops the reading and the guest's TCP window, not the
- * proxy's memory, absorbs the backlog. A quiet console holds no buffer at all: one is taken from
- * the pool when data arrives and returned once it is sent.
+ * <p>Flow control: at most one chunk is being sent and one more waits for it; reading pauses
+ * while a chunk waits, so a stalled browser stops the reading and the guest's TCP window, not the
+ * proxy's memory, absorbs the backlog. Chunks are sent in the order they were read (two sends in
+ * flight on one Jetty websocket were seen to reorder bytes). A quiet console holds no buffer at
+ * all: one is taken from the pool when data arrives and returned once it is sent.
  *
  * <p>Reading runs on the selector thread only while nothing in the chain can block; with session
  * recording on (a file write per chunk) reads are dispatched to the connector's pool instead.
@@ -50,21 +50,14 @@ final class GuestSocket extends AbstractConnection {
         boolean finished();
     }
 
-    // The read loop's states: a chunk's send either completes inside Sink.send (the loop goes on)
-    // or later (the loop stops and the completion resumes it).
-    private static final int IDLE = 0;
-    private static final int SENDING = 1;
-    private static final int SENT_INLINE = 2;
-    private static final int AWAITING_SEND = 3;
-
     private final ByteBufferPool pool;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
-    private final Runnable sent = this::sent;
     private volatile Sink sink;
     private volatile Callback readable;
     private volatile boolean mayBlock;
-    private RetainableByteBuffer inFlight; // written before SENDING, read after it (the state orders both)
     private int capacity = MIN_READ_BUFFER; // touched by the read loop only, which never runs twice at once
+    // Guarded by this: a send is in flight; a chunk read meanwhile waits for it (and reading pauses).
+    private boolean sending;
+    private RetainableByteBuffer waiting;
 
     GuestSocket(EndPoint endPoint, Executor executor, ByteBufferPool pool) {
         super(endPoint, executor);
@@ -108,6 +101,13 @@ final class GuestSocket extends AbstractConnection {
         readLoop();
     }
 
+    /**
+     * Reads until the guest has nothing more, the console ended, or a chunk must wait for the send
+     * in flight (then {@link #sent} resumes it). Interactive output (a read that did not fill its
+     * buffer) is sent on this thread: no hand-off for a keystroke's echo. Streaming output (a full
+     * buffer) is sent from the connector's pool while this thread reads the next chunk, so the two
+     * copies of a bulk transfer (guest socket to proxy, proxy to browser socket) run on two cores.
+     */
     private void readLoop() {
         Sink s = sink;
         while (!s.finished()) {
@@ -131,24 +131,49 @@ final class GuestSocket extends AbstractConnection {
                 s.guestClosed();
                 return;
             }
+            boolean streaming = n == bytes.capacity();
             capacity = nextCapacity(capacity, n);
-            inFlight = buffer;
-            state.set(SENDING);
-            s.send(bytes, sent);
-            if (state.compareAndSet(SENDING, AWAITING_SEND)) {
-                return; // sent() resumes the loop
+            synchronized (this) {
+                if (sending) {
+                    waiting = buffer;
+                    return; // sent() sends it and resumes reading
+                }
+                sending = true;
+            }
+            if (!streaming || !sendElsewhere(buffer)) {
+                send(buffer);
             }
         }
     }
 
-    private void sent() {
-        RetainableByteBuffer done = inFlight;
-        inFlight = null;
-        done.release();
-        if (state.compareAndSet(SENDING, SENT_INLINE)) {
-            return; // inside Sink.send: the read loop goes on by itself
+    private boolean sendElsewhere(RetainableByteBuffer buffer) {
+        try {
+            getExecutor().execute(() -> send(buffer));
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return false; // the pool is stopping with the proxy: send here
         }
-        state.set(IDLE);
+    }
+
+    private void send(RetainableByteBuffer buffer) {
+        sink.send(buffer.getByteBuffer(), () -> sent(buffer));
+    }
+
+    /** A chunk reached the browser: send the one that waited, if any, and resume the paused reading. */
+    private void sent(RetainableByteBuffer buffer) {
+        buffer.release();
+        RetainableByteBuffer next;
+        synchronized (this) {
+            next = waiting;
+            waiting = null;
+            if (next == null) {
+                sending = false;
+            }
+        }
+        if (next == null) {
+            return; // the read loop never paused (or the console is quiet): nothing to resume
+        }
+        send(next);
         if (mayBlock) {
             fillInterested(readable); // back through the pool, never on a selector thread
         } else {
