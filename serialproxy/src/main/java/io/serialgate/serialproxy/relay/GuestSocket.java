@@ -132,6 +132,8 @@ final class GuestSocket extends AbstractConnection {
                 return;
             }
             boolean streaming = n == bytes.capacity();
+            // A few bytes (a keystroke's echo, a prompt): the socket is most likely empty now.
+            boolean trickle = n < bytes.capacity() / 16;
             capacity = nextCapacity(capacity, n);
             synchronized (this) {
                 if (sending) {
@@ -140,8 +142,15 @@ final class GuestSocket extends AbstractConnection {
                 }
                 sending = true;
             }
-            if (!streaming || !sendElsewhere(buffer)) {
-                send(buffer);
+            if (streaming && sendElsewhere(buffer)) {
+                continue;
+            }
+            send(buffer);
+            if (trickle) {
+                // Wait for the selector instead of a read that would find nothing (one system
+                // call less per keystroke echo); larger partial reads try again at once.
+                fillInterested(readable);
+                return;
             }
         }
     }
