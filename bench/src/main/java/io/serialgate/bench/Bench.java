@@ -110,8 +110,15 @@ public final class Bench {
                 for (int round = 1; round <= o.rounds; round++) {
                     for (Target target : targets) {
                         System.err.printf("bench: round %d, %s%n", round, target.name());
-                        results.computeIfAbsent(target.name(), k -> new ArrayList<>())
-                                .add(measure(loop, target, o, echo.ports(), bulk.ports()));
+                        Result result = measure(loop, target, o, echo.ports(), bulk.ports());
+                        results.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(result);
+                        // Every round on the console: the table shows the median round only.
+                        System.err.printf("bench: round %d, %s: echo-%d p50/p99/p99.9 %s/%s/%s µs, bulk-1 %.0f MB/s, "
+                                        + "bulk-%d %.0f MB/s, connect p50/p99 %.2f/%.2f ms%n", round, target.name(),
+                                o.echoSessions, us(result.echoN().p50()), us(result.echoN().p99()),
+                                us(result.echoN().p999()), result.bulk1().megabytesPerSecond(), o.bulkSessions,
+                                result.bulkN().megabytesPerSecond(), result.connect().p50() / 1e6,
+                                result.connect().p99() / 1e6);
                     }
                 }
                 // Memory per idle session above a truly idle target: the rounds' phases leave the
