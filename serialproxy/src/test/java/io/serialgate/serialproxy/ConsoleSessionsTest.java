@@ -124,7 +124,7 @@ class ConsoleSessionsTest {
     }
 
     @Test
-    void oneHeartbeatPerSecondWhateverTheSessionCount() throws Exception {
+    void oneHeartbeatEveryHalfSecondWhateverTheSessionCount() throws Exception {
         try (FakeGuest guest = FakeGuest.echo(); FakeGuest other = FakeGuest.echo()) {
             try (ConsoleClient a = ConsoleClient.open(ws("token=" + CONSOLEAUTH.grant("127.0.0.1", guest.port())), null, "binary");
                  ConsoleClient b = ConsoleClient.open(ws("token=" + CONSOLEAUTH.grant("127.0.0.1", other.port())), null, "binary")) {
@@ -133,7 +133,8 @@ class ConsoleSessionsTest {
                 int before = CONSOLEAUTH.heartbeats(PROXY_ID);
                 Thread.sleep(3000);
                 int beats = CONSOLEAUTH.heartbeats(PROXY_ID) - before;
-                assertThat(beats).isBetween(2, 4);
+                // Two consoles, one proxy: 6 heartbeats in 3 s, not one stream per console.
+                assertThat(beats).isBetween(5, 7);
                 assertThat(CONSOLEAUTH.proxies()).containsOnly(PROXY_ID);
             }
         }
