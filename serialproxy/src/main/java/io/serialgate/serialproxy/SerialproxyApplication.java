@@ -24,6 +24,7 @@ import io.serialgate.serialproxy.sessions.SessionTracker;
 import io.serialgate.serialproxy.tls.TlsListeners;
 import io.serialgate.serialproxy.web.ConsoleServlet;
 import io.serialgate.serialproxy.web.ListenAddress;
+import io.serialgate.serialproxy.web.WebSocketOnSelectorConnectors;
 import io.serialgate.serialproxy.web.RequestLogs;
 import io.serialgate.serialproxy.web.StaticFiles;
 import java.time.Duration;
@@ -62,9 +63,13 @@ public class SerialproxyApplication extends SerialgateApplication<SerialproxyCon
 
     @Override
     public void run(SerialproxyConfiguration configuration, Environment environment) {
-        // Both change how the server is built, which happens after run() returns.
+        // These change how the server is built, which happens after run() returns.
         ListenAddress.apply(configuration.serialConsole(), configuration.getServerFactory());
         RequestLogs.stripQueryStrings(configuration.getServerFactory());
+        if (!configuration.serialConsole().record()) {
+            // Keystrokes handled on the selector thread; recording writes a file per frame, so not then.
+            WebSocketOnSelectorConnectors.apply(configuration.getServerFactory());
+        }
         TlsListeners.apply(configuration.serialConsole(), configuration.getServerFactory());
 
         ConsoleauthClient consoleauth = new ConsoleauthClient(configuration.internal().consoleauthUrl(),

@@ -11,6 +11,7 @@ import io.serialgate.serialproxy.support.ConsoleClient;
 import io.serialgate.serialproxy.support.FakeConsoleauth;
 import io.serialgate.serialproxy.support.FakeGuest;
 import io.serialgate.serialproxy.support.FloodGuest;
+import io.serialgate.serialproxy.support.LateReadingGuest;
 import io.serialgate.serialproxy.support.PatternGuest;
 import io.serialgate.serialproxy.support.RawUpgrade;
 import java.io.IOException;
@@ -396,6 +397,46 @@ class SerialproxyApplicationTest {
                 assertThat(guest.written()).isEqualTo(settled);
                 // Only socket buffers hold the backlog (a few MB), never the proxy's heap.
                 assertThat(settled).isLessThan(64L * 1024 * 1024);
+            }
+        }
+    }
+
+    @Test
+    void aPasteIntoAGuestThatReadsLateArrivesWholeAndInOrder() throws Exception {
+        // More than every socket buffer between the client and the guest holds: frames must wait
+        // in the client (not the proxy) until the guest reads, and none may be lost or reordered.
+        int frames = 2048;
+        int frameSize = 4096;
+        try (LateReadingGuest guest = new LateReadingGuest(Duration.ofSeconds(2))) {
+            String token = CONSOLEAUTH.grant("127.0.0.1", guest.port());
+            try (ConsoleClient console = ConsoleClient.open(ws("/?token=" + token), null, "binary")) {
+                java.util.concurrent.atomic.AtomicReference<Exception> pasteFailed = new java.util.concurrent.atomic.AtomicReference<>();
+                Thread paste = new Thread(() -> {
+                    try {
+                        for (int f = 0; f < frames; f++) {
+                            byte[] frame = new byte[frameSize];
+                            for (int i = 0; i < frameSize; i++) {
+                                frame[i] = PatternGuest.at(f * frameSize + i);
+                            }
+                            console.send(frame);
+                        }
+                    } catch (Exception e) {
+                        pasteFailed.set(e);
+                    }
+                }, "paste");
+                paste.start();
+                int total = frames * frameSize;
+                byte[] got = guest.awaitBytes(total, Duration.ofSeconds(60));
+                paste.join(10_000);
+                assertThat(pasteFailed.get()).isNull();
+                assertThat(got).hasSize(total);
+                for (int i = 0; i < total; i++) {
+                    if (got[i] != PatternGuest.at(i)) {
+                        throw new AssertionError("byte " + i + " is " + got[i] + ", expected " + PatternGuest.at(i));
+                    }
+                }
+                console.send("still open".getBytes(StandardCharsets.US_ASCII));
+                assertThat(guest.awaitBytes(total + 10, WAIT)).hasSize(total + 10);
             }
         }
     }

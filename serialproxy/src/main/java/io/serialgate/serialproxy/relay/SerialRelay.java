@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -22,15 +21,20 @@ import org.slf4j.LoggerFactory;
  * <p>Both directions are callback driven, so no thread is parked per console, and both are
  * bounded: the guest socket is read by its {@link GuestSocket} (one websocket send in flight, the
  * next read after it), and the next websocket frame is demanded only after the previous one was
- * fully written to the guest (auto-demand happens when the frame's callback completes). A stalled
- * browser therefore stops the proxy reading the guest instead of growing its memory. Viewers never
- * slow the writer: each has a bounded backlog and is dropped when it overflows.
+ * fully written to the guest (explicit demand: Jetty's auto-demand would deliver the next frame as
+ * soon as the handler returns, a second write while the first still waits for a slow guest). A
+ * stalled browser therefore stops the proxy reading the guest, and a guest that reads slowly stops
+ * it reading the browser, instead of growing its memory. Viewers never slow the writer: each has a
+ * bounded backlog and is dropped when it overflows.
+ *
+ * <p>No handler blocks: unless sessions are recorded, frames are handled on the selector thread
+ * that read them (see {@code WebSocketOnSelectorEndPoint}).
  *
  * <p>Threads: {@code onWebSocket*} run on Jetty's threads; guest output on the guest connector's
  * selector thread (or its pool when recording); websocket send completions on Jetty's threads;
  * {@link #tick} on the registry's timer thread.
  */
-public final class SerialRelay implements Session.Listener.AutoDemanding, ConsoleEndpoint {
+public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialRelay.class);
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -93,6 +97,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
                 connected(ch);
             }
         });
+        session.demand(); // the first frame; frames before the guest connected wait for the connect
     }
 
     /** Runs once the TCP connect to the guest succeeded (connector thread, or inline in onWebSocketOpen). */
@@ -155,7 +160,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
         }
     }
 
-    /** Browser -> guest: write the whole frame, then complete its callback (which demands the next). */
+    /** Browser -> guest: write the whole frame, then complete its callback and demand the next frame. */
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         GuestSocket connectedGuest = guest;
@@ -174,7 +179,8 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
 
     /**
      * Text frames: base64 for base64 clients; otherwise typed text from generic websocket clients
-     * (websocat), sent to the guest as UTF-8.
+     * (websocat), sent to the guest as UTF-8. The text was copied out of the frame, so there is
+     * nothing to release once written.
      */
     @Override
     public void onWebSocketText(String text) {
@@ -185,16 +191,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
             finish(1007, "invalid base64 frame", e);
             return;
         }
-        // Auto-demand follows as soon as this returns, so wait for the write here to keep writes
-        // to the guest strictly one at a time.
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        onWebSocketBinary(ByteBuffer.wrap(bytes),
-                Callback.from(() -> written.complete(null), written::completeExceptionally));
-        try {
-            written.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, e);
-        }
+        onWebSocketBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
     }
 
     private void writeGuest(GuestSocket socket, ByteBuffer payload, Callback callback) {
@@ -205,6 +202,7 @@ public final class SerialRelay implements Session.Listener.AutoDemanding, Consol
             bytesToGuest.addAndGet(size);
             settings.metrics().bytesToGuest(size);
             callback.succeed();
+            session.demand(); // only now: one write to the guest at a time, the rest waits in the browser
         }, failure -> {
             callback.fail(failure);
             finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);

@@ -1,10 +1,8 @@
 package io.serialgate.serialproxy.support;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -16,8 +14,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 public final class ConsoleClient implements AutoCloseable {
 
     private final WebSocketClient client = new WebSocketClient();
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private final StringBuilder texts = new StringBuilder(); // guarded by received
+    private final ReceivedBytes received = new ReceivedBytes();
+    private final StringBuilder texts = new StringBuilder(); // guarded by itself
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private Session session;
@@ -47,18 +45,14 @@ public final class ConsoleClient implements AutoCloseable {
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
             byte[] bytes = new byte[payload.remaining()];
             payload.get(bytes);
-            synchronized (received) {
-                received.write(bytes, 0, bytes.length);
-                received.notifyAll();
-            }
+            received.append(bytes, 0, bytes.length);
             callback.succeed();
         }
 
         @Override
         public void onWebSocketText(String text) {
-            synchronized (received) {
+            synchronized (texts) {
                 texts.append(text).append('\n');
-                received.notifyAll();
             }
         }
 
@@ -97,24 +91,14 @@ public final class ConsoleClient implements AutoCloseable {
 
     /** Text frames received so far, one per line. */
     public String texts() {
-        synchronized (received) {
+        synchronized (texts) {
             return texts.toString();
         }
     }
 
     /** Waits until at least n bytes arrived; returns all received so far. */
     public byte[] awaitBytes(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (received) {
-            while (received.size() < n) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    break;
-                }
-                received.wait(left);
-            }
-            return Arrays.copyOf(received.toByteArray(), received.size());
-        }
+        return received.await(n, timeout);
     }
 
     /** "code reason" once the server closed the console. */
