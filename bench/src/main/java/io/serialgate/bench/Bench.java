@@ -113,10 +113,10 @@ public final class Bench {
                         Result result = measure(loop, target, o, echo.ports(), bulk.ports());
                         results.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(result);
                         // Every round on the console: the table shows the median round only.
-                        System.err.printf("bench: round %d, %s: echo-%d p50/p99/p99.9 %s/%s/%s µs, bulk-1 %.0f MB/s, "
-                                        + "bulk-%d %.0f MB/s, connect p50/p99 %.2f/%.2f ms%n", round, target.name(),
-                                o.echoSessions, us(result.echoN().p50()), us(result.echoN().p99()),
-                                us(result.echoN().p999()), result.bulk1().megabytesPerSecond(), o.bulkSessions,
+                        System.err.printf("bench: round %d, %s: echo-%d p50/p99/p99.9 %s/%s/%s µs (cost per key %s), "
+                                        + "bulk-1 %.0f MB/s, bulk-%d %.0f MB/s, connect p50/p99 %.2f/%.2f ms%n", round,
+                                target.name(), o.echoSessions, us(result.echoN().p50()), us(result.echoN().p99()),
+                                us(result.echoN().p999()), cost(result.echoN()), result.bulk1().megabytesPerSecond(), o.bulkSessions,
                                 result.bulkN().megabytesPerSecond(), result.connect().p50() / 1e6,
                                 result.connect().p99() / 1e6);
                     }
@@ -199,6 +199,8 @@ public final class Bench {
         row(table, "echo RTT, 1 session, p50 / p99 / p99.9 (µs)", names, results, r -> rtt(r.echo1()));
         row(table, "echo RTT, " + o.echoSessions + " sessions × " + o.keysPerSecond + " keys/s, p50 / p99 / p99.9 (µs)",
                 names, results, r -> rtt(r.echoN()));
+        row(table, "target's CPU (µs) / context switches per keystroke, " + o.echoSessions + " sessions", names, results,
+                r -> cost(r.echoN()));
         row(table, "bulk guest→client, 1 session (MB/s)", names, results, r -> mbps(r.bulk1()));
         row(table, "bulk guest→client, " + o.bulkSessions + " sessions aggregate (MB/s)", names, results, r -> mbps(r.bulkN()));
         row(table, "connect to first echo, p50 / p99 (ms), " + o.connects + " connects", names, results, r -> connect(r.connect()));
@@ -250,6 +252,16 @@ public final class Bench {
             table.append(' ').append(cell.apply(median(results.get(name)))).append(" |");
         }
         table.append('\n');
+    }
+
+    /** The target's CPU µs and context switches per echoed keystroke, "–" where it has no process of its own. */
+    static String cost(Measurements.Latency echo) {
+        ProcessWork work = echo.work();
+        if (work == null || echo.samples() == 0) {
+            return "–";
+        }
+        return String.format("%.0f / %.1f", work.cpuNanos() / 1e3 / echo.samples(),
+                (double) work.contextSwitches() / echo.samples());
     }
 
     /** The round whose 100-session echo p50 is the median (keeps each row's numbers from one round). */

@@ -18,8 +18,9 @@ final class Measurements {
     private Measurements() {}
 
     /** Counts and nanosecond percentiles of one run. */
+    /** {@code work}: what the target's processes spent while the samples were taken (null when not measured). */
     record Latency(int sessions, int opened, int samples, long p50, long p99, long p999, long wrongBytes, int hung,
-            String firstError) {}
+            String firstError, ProcessWork work) {}
 
     record Throughput(int sessions, int opened, double megabytesPerSecond, long wrongChunks, int stalled,
             String firstError) {}
@@ -126,6 +127,11 @@ final class Measurements {
                 }
             }
         });
+        sleepUntil(recordFrom);
+        ProcessWork before = ProcessWork.of(target.process());
+        sleepUntil(end);
+        ProcessWork after = ProcessWork.of(target.process());
+        ProcessWork work = before == null || after == null ? null : after.since(before);
         sleepUntil(end + 1_000_000_000L);
         CompletableFuture<Latency> result = new CompletableFuture<>();
         loop.execute(() -> {
@@ -149,7 +155,7 @@ final class Measurements {
             long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(sorted);
             result.complete(new Latency(sessions, opened, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                    percentile(sorted, 99.9), wrong, hung, error));
+                    percentile(sorted, 99.9), wrong, hung, error, work));
         });
         Latency latency = result.get(30, TimeUnit.SECONDS);
         Thread.sleep(300);
@@ -295,7 +301,7 @@ final class Measurements {
         Arrays.sort(sorted);
         Thread.sleep(300);
         return new Latency(1, connects, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                percentile(sorted, 99.9), wrong, hung, error);
+                percentile(sorted, 99.9), wrong, hung, error, null);
     }
 
     // ---------------------------------------------------------------- idle sessions
