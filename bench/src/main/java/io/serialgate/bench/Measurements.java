@@ -17,8 +17,10 @@ final class Measurements {
 
     private Measurements() {}
 
-    /** Counts and nanosecond percentiles of one run. */
-    /** {@code work}: what the target's processes spent while the samples were taken (null when not measured). */
+    /**
+     * Counts and nanosecond percentiles of one run; {@code work}: what the target's processes spent
+     * while the samples were taken (null when not measured).
+     */
     record Latency(int sessions, int opened, int samples, long p50, long p99, long p999, long wrongBytes, int hung,
             String firstError, ProcessWork work) {}
 

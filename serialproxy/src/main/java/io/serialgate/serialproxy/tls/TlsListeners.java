@@ -1,15 +1,11 @@
 package io.serialgate.serialproxy.tls;
 
-import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
-import io.dropwizard.core.server.SimpleServerFactory;
-import io.dropwizard.jetty.ConnectorFactory;
 import io.serialgate.common.config.SerialConsoleOptions;
+import io.serialgate.serialproxy.web.ApplicationConnectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +37,7 @@ public final class TlsListeners {
         // Consoles are reached by IP as often as by name: do not refuse a Host that is not in the cert.
         ssl.setSniRequired(false);
         boolean sslOnly = options.sslOnly();
-        if (serverFactory instanceof SimpleServerFactory simple) {
-            simple.setConnector(new TlsConnectorFactory(simple.getConnector(), ssl, sslOnly));
-        } else if (serverFactory instanceof DefaultServerFactory full) {
-            List<ConnectorFactory> wrapped = new ArrayList<>();
-            for (ConnectorFactory c : full.getApplicationConnectors()) {
-                wrapped.add(new TlsConnectorFactory(c, ssl, sslOnly));
-            }
-            full.setApplicationConnectors(wrapped);
-        } else {
+        if (!ApplicationConnectors.wrap(serverFactory, plain -> new TlsConnectorFactory(plain, ssl, sslOnly))) {
             return false;
         }
         LOG.info("event=tls_configured ssl_only={} cert={}", sslOnly, cert);

@@ -1,12 +1,9 @@
 package io.serialgate.serialproxy.web;
 
-import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.serialgate.common.config.SerialConsoleOptions;
-import java.util.List;
 
 /**
  * Applies {@code serial_console.listen} (the address nova-serialproxy binds) to the HTTP
@@ -22,21 +19,11 @@ public final class ListenAddress {
 
     public static void apply(SerialConsoleOptions options, ServerFactory serverFactory) {
         String listen = options.listen();
-        for (ConnectorFactory connector : connectors(serverFactory)) {
+        for (ConnectorFactory connector : ApplicationConnectors.of(serverFactory)) {
             if (connector instanceof HttpConnectorFactory http
                     && (!SPEC_DEFAULT.equals(listen) || http.getBindHost() == null)) {
                 http.setBindHost(listen);
             }
         }
-    }
-
-    private static List<ConnectorFactory> connectors(ServerFactory serverFactory) {
-        if (serverFactory instanceof SimpleServerFactory simple) {
-            return List.of(simple.getConnector());
-        }
-        if (serverFactory instanceof DefaultServerFactory full) {
-            return full.getApplicationConnectors();
-        }
-        return List.of();
     }
 }

@@ -1,12 +1,8 @@
 package io.serialgate.serialproxy.web;
 
 import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -26,15 +22,7 @@ public final class WebSocketOnSelectorConnectors implements ConnectorFactory {
     }
 
     public static void apply(ServerFactory serverFactory) {
-        if (serverFactory instanceof SimpleServerFactory simple) {
-            simple.setConnector(new WebSocketOnSelectorConnectors(simple.getConnector()));
-        } else if (serverFactory instanceof DefaultServerFactory full) {
-            List<ConnectorFactory> wrapped = new ArrayList<>();
-            for (ConnectorFactory c : full.getApplicationConnectors()) {
-                wrapped.add(new WebSocketOnSelectorConnectors(c));
-            }
-            full.setApplicationConnectors(wrapped);
-        }
+        ApplicationConnectors.wrap(serverFactory, WebSocketOnSelectorConnectors::new);
     }
 
     @Override
