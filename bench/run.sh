@@ -8,6 +8,9 @@
 # Options (all optional): --targets direct,serialproxy,websockify  --rounds N  --echo-sessions N
 #   --keys-per-second N  --echo-seconds S  --bulk-sessions N  --bulk-seconds S  --connects N
 #   --idle N  --idle-websockify N  --java-options "-Xmx1g"  --work-dir DIR
+#   --jdbc-url URL (default jdbc:postgresql://127.0.0.1:5432/test)  --db-user NAME (default postgres;
+#   password from SERIALGATE_DB_PASSWORD): the PostgreSQL where the control plane (consoleauth,
+#   compute-driver, api via deploy/bin/serialgate-staged) gets a fresh database, dropped at the end.
 # Builds what is missing (offline). Logs of the targets go to bench/target/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +18,13 @@ cd "$(dirname "$0")/.."
 proxy_jar() { ls serialproxy/target/serialgate-serialproxy-*-all.jar 2>/dev/null | head -1; }
 bench_jar() { ls bench/target/serialgate-bench-*-all.jar 2>/dev/null | head -1; }
 
-if [ -z "$(proxy_jar)" ]; then
-  ./mvnw -q -o -B -pl serialproxy package -DskipTests
-fi
+# serialproxy's token check runs on the real consoleauth, compute-driver and api (their jars too).
+for module in consoleauth compute-driver api serialproxy; do
+  if ! ls "$module"/target/serialgate-"$module"-*-all.jar >/dev/null 2>&1; then
+    ./mvnw -q -o -B -pl consoleauth,compute-driver,api,serialproxy -am package -DskipTests
+    break
+  fi
+done
 if [ -z "$(bench_jar)" ]; then
   ./mvnw -q -o -B -pl bench package
 fi

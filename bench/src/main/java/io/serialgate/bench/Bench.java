@@ -37,6 +37,10 @@ public final class Bench {
         double warmupEchoSeconds = 10;
         List<String> javaOptions = List.of("-Xmx1g");
         Path workDir = Path.of("bench", "target", "run");
+        /** The PostgreSQL the control plane gets a fresh database on (any database there the user may open). */
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+        String dbUser = "postgres";
+        String dbPassword = System.getenv().getOrDefault("SERIALGATE_DB_PASSWORD", "");
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -62,6 +66,8 @@ public final class Bench {
                     case "--warmup-echo-seconds" -> o.warmupEchoSeconds = Double.parseDouble(value);
                     case "--java-options" -> o.javaOptions = Arrays.asList(value.trim().split("\\s+"));
                     case "--work-dir" -> o.workDir = Path.of(value);
+                    case "--jdbc-url" -> o.jdbcUrl = value;
+                    case "--db-user" -> o.dbUser = value;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -80,19 +86,20 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        // Like Jetty in the real consoleauth: answer without Nagle's delay between headers and body.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Files.createDirectories(o.workDir);
         int echoPool = Math.max(Math.max(o.echoSessions, o.idle), 100);
         System.err.printf("bench: %d echo ports, %d bulk ports on loopback%n", echoPool, o.bulkSessions);
         try (FakeSerialPorts echo = new FakeSerialPorts(FakeSerialPorts.Mode.ECHO, echoPool);
              FakeSerialPorts bulk = new FakeSerialPorts(FakeSerialPorts.Mode.BULK, Math.max(1, o.bulkSessions));
-             StandInConsoleauth consoleauth = new StandInConsoleauth();
              ClientLoop loop = new ClientLoop()) {
             List<Target> targets = new ArrayList<>();
+            ControlPlane controlPlane = null;
             try {
                 for (String name : o.targets) {
-                    Target target = start(name, o, consoleauth, echo, bulk);
+                    if (name.equals("serialproxy") && controlPlane == null) {
+                        controlPlane = ControlPlane.start(o.workDir, o.jdbcUrl, o.dbUser, o.dbPassword);
+                    }
+                    Target target = start(name, o, controlPlane, echo, bulk);
                     if (target != null) {
                         targets.add(target);
                     }
@@ -136,11 +143,14 @@ public final class Bench {
                 for (Target target : targets) {
                     target.close();
                 }
+                if (controlPlane != null) {
+                    controlPlane.close();
+                }
             }
         }
     }
 
-    private static Target start(String name, Options o, StandInConsoleauth consoleauth, FakeSerialPorts echo,
+    private static Target start(String name, Options o, ControlPlane controlPlane, FakeSerialPorts echo,
             FakeSerialPorts bulk) throws Exception {
         switch (name) {
             case "direct":
@@ -149,8 +159,12 @@ public final class Bench {
                 if (o.serialproxyJar == null || !Files.isReadable(o.serialproxyJar)) {
                     throw new IllegalArgumentException("--serialproxy-jar: not readable, got " + o.serialproxyJar);
                 }
+                ApiCalls api = new ApiCalls(controlPlane.apiUrl(), controlPlane.adminKey());
+                List<Integer> ports = new ArrayList<>(echo.ports());
+                ports.addAll(bulk.ports());
+                ConsoleTokens tokens = ConsoleTokens.mint(api, ExternalServers.register(api, ports));
                 System.err.println("bench: starting serialproxy " + o.serialproxyJar);
-                return new SerialproxyTarget(o.serialproxyJar, o.javaOptions, o.workDir, consoleauth);
+                return new SerialproxyTarget(o.serialproxyJar, o.javaOptions, o.workDir, controlPlane, tokens);
             case "websockify":
                 if (!WebsockifyTarget.installed()) {
                     System.err.println("bench: websockify not installed (apt-get install websockify): skipped");

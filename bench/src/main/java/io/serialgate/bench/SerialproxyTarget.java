@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * serialproxy as deployed: its shaded jar in its own JVM, configured like the all-in-one, with
- * every console's token checked and its session opened over HTTP in the consoleauth stand-in.
+ * every console's token (one the api issued) checked and its session opened by the real
+ * consoleauth of the {@link ControlPlane}.
  */
 final class SerialproxyTarget implements Target {
 
@@ -19,10 +19,11 @@ final class SerialproxyTarget implements Target {
     private final List<String> command = new ArrayList<>();
     private final Path stdout;
     private final int port;
-    private final AtomicLong tokens = new AtomicLong();
+    private final ConsoleTokens tokens;
 
-    SerialproxyTarget(Path jar, List<String> javaOptions, Path workDir, StandInConsoleauth consoleauth)
+    SerialproxyTarget(Path jar, List<String> javaOptions, Path workDir, ControlPlane controlPlane, ConsoleTokens tokens)
             throws IOException, InterruptedException {
+        this.tokens = tokens;
         port = Target.freePort();
         Files.createDirectories(workDir);
         Path config = workDir.resolve("serialproxy-bench.yml");
@@ -39,10 +40,10 @@ final class SerialproxyTarget implements Target {
                 "  listen: 127.0.0.1",
                 "  base_url: \"http://127.0.0.1:" + port + "/serial.html\"",
                 "service_auth:",
-                "  secret: \"" + StandInConsoleauth.SECRET + "\"",
+                "  secret: \"" + controlPlane.serviceSecret() + "\"",
                 "internal:",
-                "  consoleauth_url: \"" + consoleauth.url() + "\"",
-                "  compute_url: \"" + consoleauth.url() + "\"",
+                "  consoleauth_url: \"" + controlPlane.consoleauthUrl() + "\"",
+                "  compute_url: \"" + controlPlane.computeUrl() + "\"",
                 "  timeout_seconds: 10",
                 "serialproxy:",
                 "  proxy_id: bench-proxy",
@@ -80,7 +81,7 @@ final class SerialproxyTarget implements Target {
 
     @Override
     public Conn connect(ClientLoop loop, int serialPort, Conn.Handler handler) {
-        String token = StandInConsoleauth.token(serialPort, tokens.incrementAndGet());
+        String token = tokens.of(serialPort);
         return loop.connect(new InetSocketAddress("127.0.0.1", port), handler,
                 new Conn.Upgrade("127.0.0.1:" + port, "/?token=" + token, "binary"));
     }

@@ -87,6 +87,31 @@ class ConsoleSessionsTest {
     }
 
     @Test
+    void aWriterThatReconnectsAtOnceIsNotRefusedByItsOwnUnreportedEnd() throws Exception {
+        try (FakeGuest guest = FakeGuest.echo()) {
+            String token = CONSOLEAUTH.grant("127.0.0.1", guest.port());
+            // consoleauth records ends slowly: the first session is still open there when the
+            // same user comes back a moment later with the same (reusable) token.
+            CONSOLEAUTH.delayEnds(Duration.ofMillis(700));
+            try {
+                try (ConsoleClient first = ConsoleClient.open(ws("token=" + token), null, "binary")) {
+                    first.send(new byte[] {'1'});
+                    first.awaitBytes(1, WAIT);
+                }
+                try (ConsoleClient again = ConsoleClient.open(ws("token=" + token), null, "binary")) {
+                    again.send(new byte[] {'2'});
+                    assertThat(new String(again.awaitBytes(1, WAIT))).isEqualTo("2");
+                }
+            } finally {
+                CONSOLEAUTH.delayEnds(Duration.ZERO);
+            }
+            List<FakeConsoleauth.Session> sessions = CONSOLEAUTH.sessionsOf("127.0.0.1", guest.port());
+            assertThat(sessions).hasSize(2);
+            assertThat(CONSOLEAUTH.awaitEndReason(sessions.get(0).id(), WAIT)).isEqualTo("client-closed");
+        }
+    }
+
+    @Test
     void guestHangupIsReportedAsGuestClosed() throws Exception {
         try (FakeGuest guest = FakeGuest.hangingUp()) {
             try (ConsoleClient console = ConsoleClient.open(ws("token=" + CONSOLEAUTH.grant("127.0.0.1", guest.port())),

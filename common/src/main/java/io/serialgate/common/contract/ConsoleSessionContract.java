@@ -11,7 +11,7 @@ public final class ConsoleSessionContract {
     public static final String SESSION_END = "/v1/sessions/{session_id}/end";
     /** POST {@link RevokeSessionsRequest} → 200 {@link RevokedSessions}: force disconnect. */
     public static final String REVOKE = "/v1/sessions/revoke";
-    /** POST (no body) → 200 {@link ProxyHeartbeatAnswer}: one call per proxy per second, whatever its session count. */
+    /** POST (no body) → 200 {@link ProxyHeartbeatAnswer}: one call per proxy every half second, whatever its session count. */
     public static final String PROXY_HEARTBEAT = "/v1/proxies/{proxy_id}/heartbeat";
     /** GET ?limit=&amp;marker= → 200 {@link SessionPage}, newest first. */
     public static final String INSTANCE_SESSIONS = "/v1/instances/{instance_uuid}/sessions";
@@ -19,6 +19,9 @@ public final class ConsoleSessionContract {
     /** Values of {@link OpenSessionRequest#role()}. */
     public static final String ROLE_WRITER = "writer";
     public static final String ROLE_VIEWER = "viewer";
+
+    /** The 409's reason when a writer is refused because the serial port has one already. */
+    public static final String CONSOLE_IN_USE = "console_in_use";
 
     private ConsoleSessionContract() {}
 }

@@ -18,11 +18,6 @@ public interface ExternalConsoleDao {
     void insert(@Bind("instanceUuid") String instanceUuid, @Bind("portIndex") List<Integer> portIndexes,
                 @Bind("host") List<String> hosts, @Bind("port") List<Integer> ports);
 
-    @SqlQuery("""
-            SELECT host, port FROM compute.external_consoles
-             WHERE instance_uuid = :instanceUuid ORDER BY port_index""")
-    List<ExternalEndpoint> endpointsOf(@Bind("instanceUuid") String instanceUuid);
-
     @SqlUpdate("DELETE FROM compute.external_consoles WHERE instance_uuid = :instanceUuid")
     int delete(@Bind("instanceUuid") String instanceUuid);
 }

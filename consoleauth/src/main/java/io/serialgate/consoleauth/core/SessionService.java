@@ -14,6 +14,7 @@ import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.InvalidInputException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.consoleauth.db.SessionDao;
+import io.serialgate.consoleauth.db.SessionStatements;
 import io.serialgate.consoleauth.db.TokenDao;
 import io.serialgate.consoleauth.db.TokenRow;
 import java.time.Clock;
@@ -61,32 +62,31 @@ public final class SessionService {
         boolean writer = ConsoleSessionContract.ROLE_WRITER.equals(request.role());
         UUID id = UUID.randomUUID();
         Instant now = now();
-        boolean opened = jdbi.inTransaction(handle -> {
-            SessionDao sessions = handle.attach(SessionDao.class);
+        Optional<ConsoleSession> opened = jdbi.inTransaction(handle -> {
             touchProxy(handle, request.proxyId(), now);
             if (writer) {
-                int lost = sessions.endLostWriter(token.instanceUuid(), token.portIndex(), now.minus(lease), now);
+                int lost = SessionStatements.endLostWriter(handle, token.instanceUuid(), token.portIndex(),
+                        now.minus(lease), now);
                 if (lost > 0) {
                     LOG.info("event=sessions_lost reason=proxy-lost instance={} port_index={} count={}",
                             token.instanceUuid(), token.portIndex(), lost);
                 }
             }
-            int inserted = sessions.insert(id, token.tokenHash(), token.tenantId(), token.instanceUuid(),
-                    token.portIndex(), request.proxyId(), request.clientAddress(), request.userAgent(),
-                    request.role(), now);
+            int inserted = SessionStatements.insert(handle, id, token, request.proxyId(), request.clientAddress(),
+                    request.userAgent(), request.role(), now);
             if (inserted == 0) {
-                return false;
+                return Optional.<ConsoleSession>empty();
             }
             if (writer && oneTimeTokens && handle.attach(TokenDao.class).consume(token.tokenHash(), now) == 0) {
                 // Another writer used this one-time token first: undo this session.
                 throw new NotFoundException("token_consumed", "The one-time console token has already been used.");
             }
-            return true;
+            return SessionStatements.find(handle, id);
         });
-        if (!opened) {
+        if (opened.isEmpty()) {
             throw inUse(token);
         }
-        ConsoleSession session = jdbi.onDemand(SessionDao.class).find(id).orElseThrow();
+        ConsoleSession session = opened.get();
         LOG.info("event=session_opened session={} instance={} port_index={} role={} proxy={} client={}",
                 id, token.instanceUuid(), token.portIndex(), request.role(), request.proxyId(), request.clientAddress());
         return new OpenedSession(session, TokenService.bindingOf(token));
@@ -96,11 +96,12 @@ public final class SessionService {
     public ConsoleSession end(String sessionId, EndSessionRequest request) {
         UUID id = SessionRules.uuid("session_id", sessionId);
         String reason = SessionRules.checkEndReason(request);
-        SessionDao sessions = jdbi.onDemand(SessionDao.class);
-        if (sessions.end(id, reason, now()) > 0) {
-            LOG.info("event=session_ended session={} reason={}", id, reason);
-        }
-        return sessions.find(id).orElseThrow(() -> unknownSession());
+        return jdbi.withHandle(handle -> {
+            if (SessionStatements.end(handle, id, reason, now()) > 0) {
+                LOG.info("event=session_ended session={} reason={}", id, reason);
+            }
+            return SessionStatements.find(handle, id).orElseThrow(() -> unknownSession());
+        });
     }
 
     /** Force disconnect: marks the sessions revoked (their proxies close them) and revokes their tokens. */
@@ -133,7 +134,7 @@ public final class SessionService {
         Instant now = now();
         return jdbi.inTransaction(handle -> {
             boolean leaseLost = touchProxy(handle, proxyId, now);
-            return new ProxyHeartbeatAnswer(handle.attach(SessionDao.class).revokedOpenSessionsOf(proxyId), leaseLost);
+            return new ProxyHeartbeatAnswer(SessionStatements.revokedOpenSessionsOf(handle, proxyId), leaseLost);
         });
     }
 
@@ -164,14 +165,13 @@ public final class SessionService {
             if (ended > 0) {
                 LOG.info("event=sessions_lost reason=proxy-lost proxy={} count={}", proxyId, ended);
             }
-            return new ProxyHeartbeatAnswer(sessions.revokedOpenSessionsOf(proxyId), false);
+            return new ProxyHeartbeatAnswer(SessionStatements.revokedOpenSessionsOf(handle, proxyId), false);
         });
     }
 
     private ProxyHeartbeatAnswer heartbeat(String proxyId, UUID incarnation, Instant now) {
         return jdbi.inTransaction(handle -> {
-            SessionDao sessions = handle.attach(SessionDao.class);
-            Optional<String> current = sessions.lockIncarnation(proxyId);
+            Optional<String> current = SessionStatements.lockIncarnation(handle, proxyId);
             if (current.isPresent() && !current.get().equals(incarnation.toString())) {
                 // A newer process with this proxy_id announced itself: this one's sessions were
                 // ended then, and it must not renew the newer one's.
@@ -180,7 +180,7 @@ public final class SessionService {
                 return new ProxyHeartbeatAnswer(List.of(), true);
             }
             boolean leaseLost = touchProxy(handle, proxyId, now);
-            return new ProxyHeartbeatAnswer(sessions.revokedOpenSessionsOf(proxyId), leaseLost);
+            return new ProxyHeartbeatAnswer(SessionStatements.revokedOpenSessionsOf(handle, proxyId), leaseLost);
         });
     }
 
@@ -214,11 +214,10 @@ public final class SessionService {
 
     /** Records that the proxy is alive; if it had been silent past the lease, ends its sessions first. */
     private boolean touchProxy(Handle handle, String proxyId, Instant now) {
-        SessionDao sessions = handle.attach(SessionDao.class);
-        Instant previous = sessions.heartbeat(proxyId, now).orElse(null);
+        Instant previous = SessionStatements.heartbeat(handle, proxyId, now).orElse(null);
         boolean leaseLost = previous != null && previous.isBefore(now.minus(lease));
         if (leaseLost) {
-            int lost = sessions.endSessionsOfProxy(proxyId, now);
+            int lost = handle.attach(SessionDao.class).endSessionsOfProxy(proxyId, now);
             LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", proxyId, previous, lost);
         }
         return leaseLost;
@@ -230,7 +229,7 @@ public final class SessionService {
                 .orElse("");
         LOG.info("event=session_refused reason=console_in_use instance={} port_index={}",
                 token.instanceUuid(), token.portIndex());
-        return new ConflictException("console_in_use", "console in use: serial port " + token.portIndex()
+        return new ConflictException(ConsoleSessionContract.CONSOLE_IN_USE, "console in use: serial port " + token.portIndex()
                 + " of server " + token.instanceUuid() + " has a writer" + holder);
     }
 

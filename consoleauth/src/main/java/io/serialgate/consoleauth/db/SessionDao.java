@@ -11,8 +11,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The SQL of consoleauth.sessions and consoleauth.proxies. An open session's last_seen_at is its
- * proxy's last heartbeat: proxies report liveness once per proxy, not once per session.
+ * The SQL of consoleauth.sessions and consoleauth.proxies off the per-connect path (that is
+ * {@link SessionStatements}). An open session's last_seen_at is its proxy's last heartbeat:
+ * proxies report liveness once per proxy, not once per session.
  */
 @RegisterConstructorMapper(ConsoleSession.class)
 public interface SessionDao {
@@ -25,17 +26,6 @@ public interface SessionDao {
             s.ended_at, s.end_reason, s.revoked_at
             """;
 
-    /** Records a heartbeat; returns the previous one (null for a proxy never seen). */
-    @SqlQuery("""
-            WITH previous AS (SELECT last_heartbeat_at FROM consoleauth.proxies WHERE proxy_id = :proxyId),
-                 touched AS (
-                    INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at) VALUES (:proxyId, :now)
-                    ON CONFLICT (proxy_id) DO UPDATE
-                        SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at))
-            SELECT (SELECT last_heartbeat_at FROM previous)
-            """)
-    Optional<Instant> heartbeat(@Bind("proxyId") String proxyId, @Bind("now") Instant now);
-
     /**
      * Makes {@code incarnation} the proxy's current one (the row is locked until the transaction
      * ends, so opens and heartbeats of that proxy wait for the announcement to commit).
@@ -47,10 +37,6 @@ public interface SessionDao {
                     incarnation = EXCLUDED.incarnation
             """)
     void announce(@Bind("proxyId") String proxyId, @Bind("incarnation") UUID incarnation, @Bind("now") Instant now);
-
-    /** The proxy's current incarnation, locking its row (empty: unknown proxy, or none announced). */
-    @SqlQuery("SELECT incarnation::text FROM consoleauth.proxies WHERE proxy_id = :proxyId FOR UPDATE")
-    Optional<String> lockIncarnation(@Bind("proxyId") String proxyId);
 
     /** Ends, as proxy-lost, the open sessions of one proxy opened under any incarnation but {@code incarnation}. */
     @SqlUpdate("""
@@ -68,48 +54,12 @@ public interface SessionDao {
             """)
     int endLostSessions(@Bind("cutoff") Instant cutoff, @Bind("now") Instant now);
 
-    /** Ends, as proxy-lost, the open writer of one serial port if its proxy has been silent since {@code cutoff}. */
-    @SqlUpdate("""
-            UPDATE consoleauth.sessions s SET ended_at = :now, end_reason = 'proxy-lost'
-            FROM consoleauth.proxies p
-            WHERE s.proxy_id = p.proxy_id AND s.ended_at IS NULL AND s.role = 'writer'
-              AND s.instance_uuid = :instanceUuid AND s.port_index = :portIndex
-              AND p.last_heartbeat_at < :cutoff
-            """)
-    int endLostWriter(@Bind("instanceUuid") String instanceUuid, @Bind("portIndex") int portIndex,
-                      @Bind("cutoff") Instant cutoff, @Bind("now") Instant now);
-
     /** Ends, as proxy-lost, every open session of one proxy. */
     @SqlUpdate("""
             UPDATE consoleauth.sessions SET ended_at = :now, end_reason = 'proxy-lost'
             WHERE proxy_id = :proxyId AND ended_at IS NULL
             """)
     int endSessionsOfProxy(@Bind("proxyId") String proxyId, @Bind("now") Instant now);
-
-    /**
-     * Inserts a session under its proxy's current incarnation; for a writer, only if no other writer
-     * of the port is open (the partial unique index decides, atomically across instances). Returns 0
-     * when the writer slot is taken.
-     */
-    @SqlUpdate("""
-            INSERT INTO consoleauth.sessions
-                (id, token_hash, tenant_id, instance_uuid, port_index, proxy_id, client_address, user_agent, role,
-                 started_at, last_seen_at, proxy_incarnation)
-            VALUES
-                (:id, :tokenHash, :tenantId, :instanceUuid, :portIndex, :proxyId, :clientAddress, :userAgent, :role,
-                 :now, :now, (SELECT incarnation FROM consoleauth.proxies WHERE proxy_id = :proxyId))
-            ON CONFLICT (instance_uuid, port_index) WHERE role = 'writer' AND ended_at IS NULL DO NOTHING
-            """)
-    int insert(@Bind("id") UUID id, @Bind("tokenHash") String tokenHash, @Bind("tenantId") String tenantId,
-               @Bind("instanceUuid") String instanceUuid, @Bind("portIndex") int portIndex,
-               @Bind("proxyId") String proxyId, @Bind("clientAddress") String clientAddress,
-               @Bind("userAgent") String userAgent, @Bind("role") String role, @Bind("now") Instant now);
-
-    @SqlQuery("SELECT " + SESSION_COLUMNS + """
-            FROM consoleauth.sessions s JOIN consoleauth.proxies p ON p.proxy_id = s.proxy_id
-            WHERE s.id = :id
-            """)
-    Optional<ConsoleSession> find(@Bind("id") UUID id);
 
     @SqlQuery("SELECT " + SESSION_COLUMNS + """
             FROM consoleauth.sessions s JOIN consoleauth.proxies p ON p.proxy_id = s.proxy_id
@@ -118,12 +68,6 @@ public interface SessionDao {
             """)
     Optional<ConsoleSession> findOpenWriter(@Bind("instanceUuid") String instanceUuid,
                                             @Bind("portIndex") int portIndex);
-
-    @SqlUpdate("""
-            UPDATE consoleauth.sessions SET ended_at = :now, last_seen_at = :now, end_reason = :reason
-            WHERE id = :id AND ended_at IS NULL
-            """)
-    int end(@Bind("id") UUID id, @Bind("reason") String reason, @Bind("now") Instant now);
 
     /** Marks one open session revoked; returns its id if it was open. */
     @SqlQuery("""
@@ -141,12 +85,6 @@ public interface SessionDao {
             """)
     List<String> revokePort(@Bind("instanceUuid") String instanceUuid, @Bind("portIndex") int portIndex,
                             @Bind("now") Instant now);
-
-    @SqlQuery("""
-            SELECT id::text FROM consoleauth.sessions
-            WHERE proxy_id = :proxyId AND ended_at IS NULL AND revoked_at IS NOT NULL
-            """)
-    List<String> revokedOpenSessionsOf(@Bind("proxyId") String proxyId);
 
     @SqlQuery("SELECT token_hash FROM consoleauth.sessions WHERE id = :id")
     Optional<String> tokenHashOf(@Bind("id") UUID id);

@@ -1,5 +1,6 @@
 package io.serialgate.serialproxy.core;
 
+import io.serialgate.common.contract.ConsoleSessionContract;
 import io.serialgate.common.error.ConflictException;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class PortClaims<C> {
     }
 
     public static ConflictException inUse() {
-        return new ConflictException("console_in_use", "console in use: this serial port already has a connected writer.");
+        return new ConflictException(ConsoleSessionContract.CONSOLE_IN_USE, "console in use: this serial port already has a connected writer.");
     }
 
     public int size() {

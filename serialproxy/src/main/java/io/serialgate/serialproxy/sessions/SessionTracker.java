@@ -2,10 +2,12 @@ package io.serialgate.serialproxy.sessions;
 
 import io.dropwizard.lifecycle.Managed;
 import io.serialgate.common.client.ConsoleSessionsClient;
+import io.serialgate.common.contract.ConsoleSessionContract;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
 import io.serialgate.common.contract.ProxyHeartbeat;
 import io.serialgate.common.contract.ProxyHeartbeatAnswer;
+import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
 import io.serialgate.serialproxy.relay.CloseReasons;
@@ -23,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +51,14 @@ public final class SessionTracker implements SessionOpener, Managed {
     // Twice a second: a force disconnect must close the websocket within 1 s, and a period of a
     // full second plus the heartbeat's round trip was measured at 1,078 ms on a busy host.
     static final long HEARTBEAT_MILLIS = 500;
+    /** How long a refused writer waits for this proxy's queued session ends before the refusal stands. */
+    static final long END_FLUSH_MILLIS = 2_000;
 
     private final ConsoleSessionsClient client;
     private final Map<String, ConsoleEndpoint> live = new ConcurrentHashMap<>();
     private final Queue<PendingEnd> unreported = new ConcurrentLinkedQueue<>();
+    /** Ends handed to the reporter thread and not sent yet. */
+    private final AtomicInteger queuedEnds = new AtomicInteger();
     private final String incarnation = UUID.randomUUID().toString();
     private volatile String proxyId;
     private volatile boolean announced;
@@ -87,7 +94,40 @@ public final class SessionTracker implements SessionOpener, Managed {
         if (!announced) {
             announceOnce(id);
         }
-        return client.open(new OpenSessionRequest(token, id, clientAddress, cleanUserAgent(userAgent), role));
+        OpenSessionRequest request = new OpenSessionRequest(token, id, clientAddress, cleanUserAgent(userAgent), role);
+        try {
+            return client.open(request);
+        } catch (ConflictException inUse) {
+            // A user who closes a console and opens it again at once (reconnect, a new tab) meets
+            // their own previous session, whose end this proxy has not reported yet: report the
+            // ends queued so far, then ask again. A writer held elsewhere is still refused.
+            if (!ConsoleSessionContract.CONSOLE_IN_USE.equals(inUse.reason()) || !awaitQueuedEnds()) {
+                throw inUse;
+            }
+            return client.open(request);
+        }
+    }
+
+    /**
+     * Waits (at most {@link #END_FLUSH_MILLIS}) until every session end queued before this call
+     * reached consoleauth; false when none was queued or they did not all get there in time.
+     */
+    private boolean awaitQueuedEnds() {
+        ExecutorService executor = reporter;
+        if (queuedEnds.get() == 0 || executor == null) {
+            return false;
+        }
+        try {
+            // The reporter is one thread taking ends in order: once this no-op ran, so had they.
+            executor.submit(() -> { }).get(END_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -149,9 +189,17 @@ public final class SessionTracker implements SessionOpener, Managed {
             send(end);
             return;
         }
+        queuedEnds.incrementAndGet();
         try {
-            executor.execute(() -> send(end));
+            executor.execute(() -> {
+                try {
+                    send(end);
+                } finally {
+                    queuedEnds.decrementAndGet();
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            queuedEnds.decrementAndGet();
             send(end);
         }
     }

@@ -90,6 +90,9 @@ public final class FakeConsoleauth implements AutoCloseable {
         }
     }
 
+    /** How long each session end takes to be recorded (a busy consoleauth). */
+    private volatile Duration endDelay = Duration.ZERO;
+
     public FakeConsoleauth() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
@@ -178,6 +181,11 @@ public final class FakeConsoleauth implements AutoCloseable {
 
     public Set<String> proxies() {
         return heartbeats.keySet();
+    }
+
+    /** From now on each session end report takes this long to be answered and recorded. */
+    public void delayEnds(Duration delay) {
+        endDelay = delay;
     }
 
     /** Waits for a session's end reason to be reported; null if it was not within the time. */
@@ -278,6 +286,11 @@ public final class FakeConsoleauth implements AutoCloseable {
     }
 
     private void end(HttpExchange exchange, String sessionId) throws IOException {
+        try {
+            Thread.sleep(endDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Session session = sessions.get(sessionId);
         if (session == null) {
             send(exchange, 404, ErrorBody.of(404, "session_unknown", "No such console session."));

@@ -10,6 +10,7 @@ import io.serialgate.compute.core.ComputeDriver;
 import io.serialgate.compute.core.ServerAction;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.db.ExternalConsoleDao;
+import io.serialgate.compute.db.ExternalConsoleLookup;
 import io.serialgate.compute.db.ServerDao;
 import io.serialgate.compute.db.ServerRow;
 import java.util.List;
@@ -32,11 +33,13 @@ public final class ExternalDriver implements ComputeDriver {
     private final Jdbi jdbi;
     private final String host;
     private final int maxSerialPorts;
+    private final ExternalConsoleLookup consoles;
 
     public ExternalDriver(Jdbi jdbi, String host, int maxSerialPorts) {
         this.jdbi = jdbi;
         this.host = host;
         this.maxSerialPorts = maxSerialPorts;
+        this.consoles = new ExternalConsoleLookup(jdbi, host, NAME);
     }
 
     @Override
@@ -98,13 +101,10 @@ public final class ExternalDriver implements ComputeDriver {
         if (portIndex < 0) {
             throw new InvalidInputException("port_index must not be negative, got " + portIndex + ".");
         }
-        find(instanceUuid);
-        List<ExternalEndpoint> endpoints = jdbi.withExtension(ExternalConsoleDao.class, dao -> dao.endpointsOf(instanceUuid));
-        if (portIndex >= endpoints.size()) {
-            throw new NotFoundException("serial_port_not_found", "Server " + instanceUuid + " has "
-                    + endpoints.size() + " serial port(s); port_index " + portIndex + " does not exist.");
-        }
-        ExternalEndpoint endpoint = endpoints.get(portIndex);
+        ExternalConsoleLookup.Found found = consoles.find(instanceUuid, portIndex).orElseThrow(() -> unknown(instanceUuid));
+        ExternalEndpoint endpoint = found.endpoint().orElseThrow(() -> new NotFoundException("serial_port_not_found",
+                "Server " + instanceUuid + " has " + found.serialPortCount() + " serial port(s); port_index "
+                        + portIndex + " does not exist."));
         return new SerialConsoleEndpoint(instanceUuid, portIndex, endpoint.host(), endpoint.port());
     }
 
@@ -121,8 +121,11 @@ public final class ExternalDriver implements ComputeDriver {
     }
 
     private ServerRow find(String instanceUuid) {
-        return jdbi.withExtension(ServerDao.class, dao -> dao.find(host, NAME, instanceUuid)).orElseThrow(() ->
-                new NotFoundException("server_not_found",
-                        "Server " + instanceUuid + " does not exist on host " + host + "."));
+        return jdbi.withExtension(ServerDao.class, dao -> dao.find(host, NAME, instanceUuid))
+                .orElseThrow(() -> unknown(instanceUuid));
+    }
+
+    private NotFoundException unknown(String instanceUuid) {
+        return new NotFoundException("server_not_found", "Server " + instanceUuid + " does not exist on host " + host + ".");
     }
 }

@@ -1,0 +1,113 @@
+package io.serialgate.consoleauth.db;
+
+import io.serialgate.common.contract.ConsoleSession;
+import io.serialgate.common.db.NamedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The SQL every console connect, disconnect and proxy heartbeat runs, as plain JDBC on the
+ * caller's handle ({@link NamedStatement} says why: as SqlObject calls these cost consoleauth
+ * more CPU than PostgreSQL's work). The rest of the sessions' SQL is in {@link SessionDao}.
+ */
+public final class SessionStatements {
+
+    private static final NamedStatement HEARTBEAT = new NamedStatement("""
+            WITH previous AS (SELECT last_heartbeat_at FROM consoleauth.proxies WHERE proxy_id = :proxyId),
+                 touched AS (
+                    INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at) VALUES (:proxyId, :now)
+                    ON CONFLICT (proxy_id) DO UPDATE
+                        SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at))
+            SELECT (SELECT last_heartbeat_at FROM previous) AS previous
+            """);
+
+    private static final NamedStatement LOCK_INCARNATION = new NamedStatement(
+            "SELECT incarnation::text AS incarnation FROM consoleauth.proxies WHERE proxy_id = :proxyId FOR UPDATE");
+
+    private static final NamedStatement END_LOST_WRITER = new NamedStatement("""
+            UPDATE consoleauth.sessions s SET ended_at = :now, end_reason = 'proxy-lost'
+            FROM consoleauth.proxies p
+            WHERE s.proxy_id = p.proxy_id AND s.ended_at IS NULL AND s.role = 'writer'
+              AND s.instance_uuid = :instanceUuid AND s.port_index = :portIndex
+              AND p.last_heartbeat_at < :cutoff
+            """);
+
+    private static final NamedStatement INSERT = new NamedStatement("""
+            INSERT INTO consoleauth.sessions
+                (id, token_hash, tenant_id, instance_uuid, port_index, proxy_id, client_address, user_agent, role,
+                 started_at, last_seen_at, proxy_incarnation)
+            VALUES
+                (:id, :tokenHash, :tenantId, :instanceUuid, :portIndex, :proxyId, :clientAddress, :userAgent, :role,
+                 :now, :now, (SELECT incarnation FROM consoleauth.proxies WHERE proxy_id = :proxyId))
+            ON CONFLICT (instance_uuid, port_index) WHERE role = 'writer' AND ended_at IS NULL DO NOTHING
+            """);
+
+    private static final NamedStatement FIND = new NamedStatement("SELECT " + SessionDao.SESSION_COLUMNS + """
+            FROM consoleauth.sessions s JOIN consoleauth.proxies p ON p.proxy_id = s.proxy_id
+            WHERE s.id = :id
+            """);
+
+    private static final NamedStatement END = new NamedStatement("""
+            UPDATE consoleauth.sessions SET ended_at = :now, last_seen_at = :now, end_reason = :reason
+            WHERE id = :id AND ended_at IS NULL
+            """);
+
+    private static final NamedStatement REVOKED_OPEN_OF = new NamedStatement("""
+            SELECT id::text AS id FROM consoleauth.sessions
+            WHERE proxy_id = :proxyId AND ended_at IS NULL AND revoked_at IS NOT NULL
+            """);
+
+    private static final NamedStatement.RowReader<ConsoleSession> SESSION = row -> new ConsoleSession(
+            row.getString("session_id"), row.getString("tenant_id"), row.getString("instance_uuid"),
+            row.getInt("port_index"), row.getString("proxy_id"), row.getString("client_address"),
+            row.getString("user_agent"), row.getString("role"), NamedStatement.instant(row, "started_at"),
+            NamedStatement.instant(row, "last_seen_at"), NamedStatement.instant(row, "ended_at"),
+            row.getString("end_reason"), NamedStatement.instant(row, "revoked_at"));
+
+    private SessionStatements() {}
+
+    /** Records a heartbeat; returns the previous one (empty for a proxy never seen). */
+    public static Optional<Instant> heartbeat(Handle handle, String proxyId, Instant now) {
+        return HEARTBEAT.one(handle, row -> NamedStatement.instant(row, "previous"), "proxyId", proxyId, "now", now);
+    }
+
+    /** The proxy's current incarnation, locking its row (empty: unknown proxy, or none announced). */
+    public static Optional<String> lockIncarnation(Handle handle, String proxyId) {
+        return LOCK_INCARNATION.one(handle, row -> row.getString("incarnation"), "proxyId", proxyId);
+    }
+
+    /** Ends, as proxy-lost, the open writer of one serial port if its proxy has been silent since {@code cutoff}. */
+    public static int endLostWriter(Handle handle, String instanceUuid, int portIndex, Instant cutoff, Instant now) {
+        return END_LOST_WRITER.update(handle, "instanceUuid", instanceUuid, "portIndex", portIndex, "cutoff", cutoff,
+                "now", now);
+    }
+
+    /**
+     * Inserts a session under its proxy's current incarnation; for a writer, only if no other writer
+     * of the port is open (the partial unique index decides, atomically across instances). Returns 0
+     * when the writer slot is taken.
+     */
+    public static int insert(Handle handle, UUID id, TokenRow token, String proxyId, String clientAddress,
+            String userAgent, String role, Instant now) {
+        return INSERT.update(handle, "id", id, "tokenHash", token.tokenHash(), "tenantId", token.tenantId(),
+                "instanceUuid", token.instanceUuid(), "portIndex", token.portIndex(), "proxyId", proxyId,
+                "clientAddress", clientAddress, "userAgent", userAgent, "role", role, "now", now);
+    }
+
+    public static Optional<ConsoleSession> find(Handle handle, UUID id) {
+        return FIND.one(handle, SESSION, "id", id);
+    }
+
+    /** Ends an open session; 0 when it had ended already (or does not exist). */
+    public static int end(Handle handle, UUID id, String reason, Instant now) {
+        return END.update(handle, "id", id, "reason", reason, "now", now);
+    }
+
+    /** The proxy's open sessions an administrator revoked: the proxy closes them. */
+    public static List<String> revokedOpenSessionsOf(Handle handle, String proxyId) {
+        return REVOKED_OPEN_OF.list(handle, row -> row.getString("id"), "proxyId", proxyId);
+    }
+}
