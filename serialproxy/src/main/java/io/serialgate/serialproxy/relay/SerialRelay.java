@@ -47,7 +47,7 @@ public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
     private final Framing framing;
     private final ConsoleSessionHandle consoleSession;
     private volatile SessionRecorder recorder = SessionRecorder.OFF;
-    private volatile GuestSocket guest; // set once connected; frames before that wait for the connect
+    private volatile GuestSocket guest; // set once connected, before the first frame is demanded
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong bytesToGuest = new AtomicLong();
     private final AtomicLong bytesToBrowser = new AtomicLong();
@@ -95,9 +95,16 @@ public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
                 finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_UNREACHABLE_TEXT, failure);
             } else {
                 connected(ch);
+                // The first frame only now: until the guest is connected the browser's frames wait
+                // in its socket. Demanding at once let a first keystroke that beat the guest
+                // connect be written, and the next frame demanded, from the connector's thread
+                // just as Jetty's reading thread was leaving its parse loop; in about 1 of 6,000
+                // benchmark connects the websocket was then never read again (Jetty 12.1.5:
+                // demand state DEMANDING, fillingAndParsing set, no read registered), so even
+                // the browser's close went unseen until a keepalive ping failed.
+                session.demand();
             }
         });
-        session.demand(); // the first frame; frames before the guest connected wait for the connect
     }
 
     /** Runs once the TCP connect to the guest succeeded (connector thread, or inline in onWebSocketOpen). */
