@@ -1,15 +1,11 @@
 package io.serialgate.common.db;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * One single-row query by one named parameter, for the lookups every request makes (an API key, a
@@ -17,14 +13,15 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * machinery costing more CPU than PostgreSQL's answer: a SqlObject call rebuilds its extension's
  * configuration and looks its mappers up on every call (jdbi/jdbi#2617), and even a fluent query
  * renders its template, parses its SQL, binds through argument factories and wraps a SQL logger.
- * So the statement here is plain JDBC on the connection of a Jdbi handle (pooling, transactions
- * and connection errors stay Jdbi's). The rest of the SQL stays in SqlObject DAOs, where clarity
- * is worth more than microseconds.
+ * So the statement here is plain JDBC on the connection of a Jdbi handle ({@link NamedStatement};
+ * pooling, transactions and connection errors stay Jdbi's). The rest of the SQL stays in SqlObject
+ * DAOs, where clarity is worth more than microseconds.
  */
 public final class SingleRowQuery<T> {
 
     private final Jdbi jdbi;
-    private final String jdbcSql;
+    private final NamedStatement statement;
+    private final String parameter;
     private final RowMapper<T> mapper;
 
     /**
@@ -34,8 +31,9 @@ public final class SingleRowQuery<T> {
     public SingleRowQuery(Jdbi jdbi, String sql, String parameter, RowMapper<T> mapper) {
         this.jdbi = Objects.requireNonNull(jdbi);
         this.mapper = Objects.requireNonNull(mapper);
+        this.parameter = Objects.requireNonNull(parameter);
         // ":name" not preceded by another ':' (PostgreSQL casts are "::type").
-        Matcher named = Pattern.compile("(?<!:):" + Pattern.quote(Objects.requireNonNull(parameter)) + "(?![A-Za-z0-9_])")
+        Matcher named = Pattern.compile("(?<!:):" + Pattern.quote(parameter) + "(?![A-Za-z0-9_])")
                 .matcher(Objects.requireNonNull(sql));
         if (!named.find()) {
             throw new IllegalArgumentException("the query does not name :" + parameter);
@@ -43,28 +41,11 @@ public final class SingleRowQuery<T> {
         if (named.find()) {
             throw new IllegalArgumentException("the query names :" + parameter + " more than once");
         }
-        this.jdbcSql = named.replaceAll("?");
+        this.statement = new NamedStatement(sql);
     }
 
     /** The row where the parameter is {@code value}; empty when there is none. More than one row is a bug: it throws. */
     public Optional<T> find(Object value) {
-        return jdbi.withHandle(handle -> {
-            try (PreparedStatement statement = handle.getConnection().prepareStatement(jdbcSql)) {
-                statement.setObject(1, value);
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    T row = mapper.map(rows, null);
-                    if (rows.next()) {
-                        throw new IllegalStateException("Expected zero to one rows, but found multiple");
-                    }
-                    return Optional.of(row);
-                }
-            } catch (SQLException e) {
-                // The message is the driver's, never the bound value (it may be a token's hash).
-                throw new UnableToExecuteStatementException("single-row query failed: " + e.getMessage(), e, null);
-            }
-        });
+        return jdbi.withHandle(handle -> statement.one(handle, row -> mapper.map(row, null), parameter, value));
     }
 }
