@@ -119,7 +119,7 @@ public final class Bench {
                         System.err.printf("bench: round %d, %s%n", round, target.name());
                         Result result = measure(loop, target, o, echo.ports(), bulk.ports());
                         results.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(result);
-                        // Every round on the console: the table shows the median round only.
+                        // Every round on the console: the table shows medians.
                         System.err.printf("bench: round %d, %s: echo-%d p50/p99/p99.9 %s/%s/%s µs (cost per key %s), "
                                         + "bulk-1 %.0f MB/s, bulk-%d %.0f MB/s, connect p50/p99 %.2f/%.2f ms%n", round,
                                 target.name(), o.echoSessions, us(result.echoN().p50()), us(result.echoN().p99()),
@@ -229,12 +229,12 @@ public final class Bench {
                     : fresh.bytesPerSession() / 1024 + " (" + fresh.held() + " held)").append(" |");
         }
         table.append('\n');
-        row(table, "bytes wrong or out of order / sessions hung", names, results, Bench::accounting);
+        rowOfRounds(table, "bytes wrong or out of order / sessions hung, all rounds", names, results, Bench::accounting);
         StringBuilder out = new StringBuilder();
         out.append("serialgate bench, ").append(Instant.now()).append('\n');
         out.append("machine: ").append(machine()).append('\n');
         out.append("command: bench/run.sh ").append(String.join(" ", args)).append('\n');
-        out.append("rounds: ").append(o.rounds).append(" (median of rounds; targets interleaved per round)\n\n");
+        out.append("rounds: ").append(o.rounds).append(" (each number is the median of that number over the rounds; targets interleaved per round)\n\n");
         out.append(table);
         List<String> notes = new ArrayList<>();
         results.forEach((name, list) -> list.forEach(r -> {
@@ -259,11 +259,17 @@ public final class Bench {
         Files.writeString(o.workDir.resolve("table.md"), out.toString());
     }
 
+    /** A row of medians: each number in a cell is the median of that number over the rounds. */
     private static void row(StringBuilder table, String label, List<String> names, Map<String, List<Result>> results,
             Function<Result, String> cell) {
+        rowOfRounds(table, label, names, results, rounds -> cell.apply(RecordMedians.of(rounds)));
+    }
+
+    private static void rowOfRounds(StringBuilder table, String label, List<String> names,
+            Map<String, List<Result>> results, Function<List<Result>, String> cell) {
         table.append("| ").append(label).append(" |");
         for (String name : names) {
-            table.append(' ').append(cell.apply(median(results.get(name)))).append(" |");
+            table.append(' ').append(cell.apply(results.get(name))).append(" |");
         }
         table.append('\n');
     }
@@ -276,13 +282,6 @@ public final class Bench {
         }
         return String.format("%.0f / %.1f", work.cpuNanos() / 1e3 / echo.samples(),
                 (double) work.contextSwitches() / echo.samples());
-    }
-
-    /** The round whose 100-session echo p50 is the median (keeps each row's numbers from one round). */
-    private static Result median(List<Result> rounds) {
-        List<Result> sorted = new ArrayList<>(rounds);
-        sorted.sort((a, b) -> Long.compare(a.echoN().p50(), b.echoN().p50()));
-        return sorted.get(sorted.size() / 2);
     }
 
     private static String rtt(Measurements.Latency l) {
@@ -306,12 +305,17 @@ public final class Bench {
         return String.format(Locale.ROOT, "%.0f", t.megabytesPerSecond());
     }
 
-    private static String accounting(Result r) {
-        long wrong = r.echo1().wrongBytes() + r.echoN().wrongBytes() + r.bulk1().wrongChunks() + r.bulkN().wrongChunks()
-                + r.connect().wrongBytes();
-        int hung = r.echo1().hung() + r.echoN().hung() + r.bulk1().stalled() + r.bulkN().stalled() + r.connect().hung()
-                + (r.idle().held() - r.idle().answered())
-                + (r.echoN().sessions() - r.echoN().opened()) + (r.echo1().sessions() - r.echo1().opened());
+    /** Summed over every round: one wrong byte or hung session in any round must show. */
+    private static String accounting(List<Result> rounds) {
+        long wrong = 0;
+        long hung = 0;
+        for (Result r : rounds) {
+            wrong += r.echo1().wrongBytes() + r.echoN().wrongBytes() + r.bulk1().wrongChunks() + r.bulkN().wrongChunks()
+                    + r.connect().wrongBytes();
+            hung += r.echo1().hung() + r.echoN().hung() + r.bulk1().stalled() + r.bulkN().stalled() + r.connect().hung()
+                    + (r.idle().held() - r.idle().answered())
+                    + (r.echoN().sessions() - r.echoN().opened()) + (r.echo1().sessions() - r.echo1().opened());
+        }
         return wrong + " / " + hung;
     }
 

@@ -7,6 +7,7 @@ import io.serialgate.common.client.ComputeClients;
 import io.serialgate.common.config.InternalEndpoints;
 import io.serialgate.common.db.Databases;
 import io.serialgate.consoleauth.core.ComputeEndpointCheck;
+import io.serialgate.consoleauth.core.ConcurrentEndpointCheck;
 import io.serialgate.consoleauth.core.EndpointCheck;
 import io.serialgate.consoleauth.core.ExpiredTokenPurger;
 import io.serialgate.consoleauth.core.PeriodicJob;
@@ -18,6 +19,9 @@ import io.serialgate.consoleauth.resources.SessionsResource;
 import io.serialgate.consoleauth.resources.TokensResource;
 import io.serialgate.consoleauth.tasks.PurgeExpiredTokensTask;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.net.URI;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +32,8 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
 
     /** The PostgreSQL schema (and Flyway location db/migration/consoleauth) this service owns. */
     public static final String SCHEMA = "consoleauth";
+    /** Concurrent endpoint re-checks; past this many, connects make theirs on their own thread. */
+    static final int ENDPOINT_CHECK_THREADS = 64;
 
     private final Clock clock;
 
@@ -70,10 +76,12 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
         TokenDao tokenDao = jdbi.onDemand(TokenDao.class);
 
         ConsoleauthOptions options = configuration.consoleauth();
-        TokenService tokens = new TokenService(jdbi, clock, options.tokenTtl(), endpointCheck(configuration));
+        EndpointCheck endpointCheck = endpointCheck(configuration);
+        TokenService tokens = new TokenService(jdbi, clock, options.tokenTtl(), endpointCheck);
         ExpiredTokenPurger purger = new ExpiredTokenPurger(tokenDao, clock,
                 options.expiredTokenRetention(), options.purgeBatchSize());
-        SessionService sessions = new SessionService(jdbi, tokens, clock, options.sessionLease(),
+        SessionService sessions = new SessionService(jdbi, tokens,
+                new ConcurrentEndpointCheck(endpointCheck, endpointCheckThreads(environment)), clock, options.sessionLease(),
                 options.oneTimeTokens());
 
         // Service credential, 64 KiB body limit, ErrorBody for every error, and a request that
@@ -88,6 +96,21 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
                 options.sessionLease().dividedBy(3), sessions::endLostSessions));
         environment.admin().addTask(new PurgeExpiredTokensTask(purger));
         environment.healthChecks().register("token-purge", new TokenPurgeHealthCheck(purger));
+    }
+
+    /**
+     * Threads that re-check a connecting token's endpoint while its session is written. No queue:
+     * when all are busy the connect's own thread makes the check (a queued check would wait behind
+     * others' compute-driver calls while its connect waits for it).
+     */
+    private static ExecutorService endpointCheckThreads(Environment environment) {
+        return environment.lifecycle().executorService("endpoint-check-%d")
+                .minThreads(0)
+                .maxThreads(ENDPOINT_CHECK_THREADS)
+                .keepAliveTime(io.dropwizard.util.Duration.seconds(60))
+                .workQueue(new SynchronousQueue<>())
+                .rejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy())
+                .build();
     }
 
     /**

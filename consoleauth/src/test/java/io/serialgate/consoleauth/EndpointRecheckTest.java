@@ -143,4 +143,51 @@ class EndpointRecheckTest {
         }
         assertThat(tokens(APP).validate(token).port()).isEqualTo(10700);
     }
+
+    // The re-check runs while the session is written, and the transaction commits only after it
+    // passed: the refusals below must leave nothing behind and keep their precedence.
+
+    @Test
+    void aWriterRefusedAsStaleLeavesTheWriterSlotFree() {
+        String instance = UUID.randomUUID().toString();
+        COMPUTE.place(instance, 0, "127.0.0.1", 10800);
+        String token = token(instance, 0, 10800);
+        COMPUTE.place(instance, 0, "127.0.0.1", 10801);
+
+        assertStale(() -> sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:3", null, "writer")));
+
+        COMPUTE.place(instance, 0, "127.0.0.1", 10800);
+        assertThat(sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:4", null, "writer"))
+                .session().role()).as("the refused open was rolled back").isEqualTo("writer");
+    }
+
+    @Test
+    void aStaleTokenForAPortThatHasAWriterIsRefusedAsStaleNotInUse() {
+        String instance = UUID.randomUUID().toString();
+        COMPUTE.place(instance, 0, "127.0.0.1", 10900);
+        String first = token(instance, 0, 10900);
+        String second = token(instance, 0, 10900);
+        sessions().open(new OpenSessionRequest(first, "proxy-r", "192.0.2.1:5", null, "writer"));
+
+        COMPUTE.place(instance, 0, "127.0.0.1", 10901);
+
+        assertStale(() -> sessions().open(new OpenSessionRequest(second, "proxy-r", "192.0.2.1:6", null, "writer")));
+    }
+
+    @Test
+    void aWriterRefusedBecauseComputeFailedIs503AndLeavesTheWriterSlotFree() {
+        String instance = UUID.randomUUID().toString();
+        COMPUTE.place(instance, 0, "127.0.0.1", 11000);
+        String token = token(instance, 0, 11000);
+        COMPUTE.failing(true);
+        try {
+            assertThatThrownBy(() -> sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:7", null,
+                    "writer"))).isInstanceOfSatisfying(UnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo("compute_unavailable"));
+        } finally {
+            COMPUTE.failing(false);
+        }
+        assertThat(sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:8", null, "writer"))
+                .session().role()).isEqualTo("writer");
+    }
 }

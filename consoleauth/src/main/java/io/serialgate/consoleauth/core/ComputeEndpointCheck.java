@@ -40,8 +40,13 @@ public final class ComputeEndpointCheck implements EndpointCheck {
     }
 
     @Override
+    public boolean appliesTo(TokenRow token) {
+        return computeUrlOf(token) != null;
+    }
+
+    @Override
     public void confirm(TokenRow token) {
-        URI url = token.computeUrl() == null ? configured : URI.create(token.computeUrl());
+        URI url = computeUrlOf(token);
         if (url == null) {
             return;
         }
@@ -61,6 +66,10 @@ public final class ComputeEndpointCheck implements EndpointCheck {
                 || !current.host().equalsIgnoreCase(token.host()) || current.port() != token.port()) {
             throw stale(token, "endpoint_moved");
         }
+    }
+
+    private URI computeUrlOf(TokenRow token) {
+        return token.computeUrl() == null ? configured : URI.create(token.computeUrl());
     }
 
     private static NotFoundException stale(TokenRow token, String why) {

@@ -11,7 +11,20 @@ import io.serialgate.consoleauth.db.TokenRow;
 public interface EndpointCheck {
 
     /** No confirmation: used when consoleauth is not told where compute-driver is. */
-    EndpointCheck NONE = token -> { };
+    EndpointCheck NONE = new EndpointCheck() {
+        @Override
+        public void confirm(TokenRow token) {}
+
+        @Override
+        public boolean appliesTo(TokenRow token) {
+            return false;
+        }
+    };
+
+    /** False when {@link #confirm} would return at once without asking anyone (nothing to wait for). */
+    default boolean appliesTo(TokenRow token) {
+        return true;
+    }
 
     /**
      * Returns normally if the token's endpoint is current; throws {@code NotFoundException}

@@ -43,22 +43,32 @@ public final class SessionService {
 
     private final Jdbi jdbi;
     private final TokenService tokens;
+    private final ConcurrentEndpointCheck endpoints;
     private final Clock clock;
     private final Duration lease;
     private final boolean oneTimeTokens;
 
-    public SessionService(Jdbi jdbi, TokenService tokens, Clock clock, Duration lease, boolean oneTimeTokens) {
+    /** {@code endpoints} re-checks a presented token's endpoint (the re-check {@code tokens} skips for us). */
+    public SessionService(Jdbi jdbi, TokenService tokens, ConcurrentEndpointCheck endpoints, Clock clock,
+            Duration lease, boolean oneTimeTokens) {
         this.jdbi = jdbi;
         this.tokens = tokens;
+        this.endpoints = endpoints;
         this.clock = clock;
         this.lease = lease;
         this.oneTimeTokens = oneTimeTokens;
     }
 
-    /** Opens a session for a valid token; a second open writer of the same serial port is refused with 409. */
+    /**
+     * Opens a session for a valid token; a second open writer of the same serial port is refused
+     * with 409. The token's endpoint is re-checked at compute-driver while the session is written,
+     * and the transaction commits only once it passed: a stale token is refused before (and rather
+     * than) console_in_use, as when the two were checked one after the other.
+     */
     public OpenedSession open(OpenSessionRequest request) {
         SessionRules.check(request);
-        TokenRow token = tokens.requireValid(request.token());
+        TokenRow token = tokens.requireUsable(request.token());
+        ConcurrentEndpointCheck.Pending endpointCheck = endpoints.start(token);
         boolean writer = ConsoleSessionContract.ROLE_WRITER.equals(request.role());
         UUID id = UUID.randomUUID();
         Instant now = now();
@@ -72,16 +82,17 @@ public final class SessionService {
                             token.instanceUuid(), token.portIndex(), lost);
                 }
             }
-            int inserted = SessionStatements.insert(handle, id, token, request.proxyId(), request.clientAddress(),
-                    request.userAgent(), request.role(), now);
-            if (inserted == 0) {
-                return Optional.<ConsoleSession>empty();
+            Optional<ConsoleSession> inserted = SessionStatements.insert(handle, id, token, request.proxyId(),
+                    request.clientAddress(), request.userAgent(), request.role(), now);
+            endpointCheck.await(); // throws, rolling the session back, if the endpoint moved
+            if (inserted.isEmpty()) {
+                return inserted;
             }
             if (writer && oneTimeTokens && handle.attach(TokenDao.class).consume(token.tokenHash(), now) == 0) {
                 // Another writer used this one-time token first: undo this session.
                 throw new NotFoundException("token_consumed", "The one-time console token has already been used.");
             }
-            return SessionStatements.find(handle, id);
+            return inserted;
         });
         if (opened.isEmpty()) {
             throw inUse(token);

@@ -79,6 +79,16 @@ public final class TokenService {
      * may call compute-driver).
      */
     public TokenRow requireValid(String token) {
+        TokenRow row = requireUsable(token);
+        endpoints.confirm(row);
+        return row;
+    }
+
+    /**
+     * {@link #requireValid} without the endpoint re-check, for a caller that runs it alongside its
+     * own work ({@link ConcurrentEndpointCheck}) and must not use the row before it passed.
+     */
+    public TokenRow requireUsable(String token) {
         String hash = Secrets.sha256Hex(token);
         // The lookup is by hash, so timing reveals nothing about the token; the constant-time
         // re-check guards against a lookup that ever matches loosely (collation, padding).
@@ -101,7 +111,6 @@ public final class TokenService {
             refused("token_expired", row);
             throw new NotFoundException("token_expired", "The console token has expired.");
         }
-        endpoints.confirm(row);
         return row;
     }
 

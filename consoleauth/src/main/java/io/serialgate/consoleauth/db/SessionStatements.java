@@ -35,14 +35,22 @@ public final class SessionStatements {
               AND p.last_heartbeat_at < :cutoff
             """);
 
+    // Answers the new session itself (as FIND would: last seen is the later of its own time and its
+    // proxy's heartbeat), saving a round trip on every connect.
     private static final NamedStatement INSERT = new NamedStatement("""
-            INSERT INTO consoleauth.sessions
+            INSERT INTO consoleauth.sessions AS s
                 (id, token_hash, tenant_id, instance_uuid, port_index, proxy_id, client_address, user_agent, role,
                  started_at, last_seen_at, proxy_incarnation)
             VALUES
                 (:id, :tokenHash, :tenantId, :instanceUuid, :portIndex, :proxyId, :clientAddress, :userAgent, :role,
                  :now, :now, (SELECT incarnation FROM consoleauth.proxies WHERE proxy_id = :proxyId))
             ON CONFLICT (instance_uuid, port_index) WHERE role = 'writer' AND ended_at IS NULL DO NOTHING
+            RETURNING s.id::text AS session_id, s.tenant_id, s.instance_uuid, s.port_index, s.proxy_id,
+                s.client_address, s.user_agent, s.role, s.started_at,
+                GREATEST(s.last_seen_at,
+                         (SELECT p.last_heartbeat_at FROM consoleauth.proxies p WHERE p.proxy_id = s.proxy_id))
+                    AS last_seen_at,
+                s.ended_at, s.end_reason, s.revoked_at
             """);
 
     private static final NamedStatement FIND = new NamedStatement("SELECT " + SessionDao.SESSION_COLUMNS + """
@@ -86,13 +94,13 @@ public final class SessionStatements {
     }
 
     /**
-     * Inserts a session under its proxy's current incarnation; for a writer, only if no other writer
-     * of the port is open (the partial unique index decides, atomically across instances). Returns 0
-     * when the writer slot is taken.
+     * Inserts a session under its proxy's current incarnation and answers it; for a writer, only if
+     * no other writer of the port is open (the partial unique index decides, atomically across
+     * instances). Empty when the writer slot is taken.
      */
-    public static int insert(Handle handle, UUID id, TokenRow token, String proxyId, String clientAddress,
-            String userAgent, String role, Instant now) {
-        return INSERT.update(handle, "id", id, "tokenHash", token.tokenHash(), "tenantId", token.tenantId(),
+    public static Optional<ConsoleSession> insert(Handle handle, UUID id, TokenRow token, String proxyId,
+            String clientAddress, String userAgent, String role, Instant now) {
+        return INSERT.one(handle, SESSION, "id", id, "tokenHash", token.tokenHash(), "tenantId", token.tenantId(),
                 "instanceUuid", token.instanceUuid(), "portIndex", token.portIndex(), "proxyId", proxyId,
                 "clientAddress", clientAddress, "userAgent", userAgent, "role", role, "now", now);
     }
