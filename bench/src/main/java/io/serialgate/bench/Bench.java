@@ -33,6 +33,7 @@ public final class Bench {
         int idleWebsockify = 300;
         /** Untimed connects first: each runs the upgrade path once, and C2 compiles it after thousands. */
         int warmupConnects = 2000;
+        int chainCalls = 2000;
         /** Untimed typing first, at 100 keys/s on every echo session: 100,000 keystrokes by default. */
         double warmupEchoSeconds = 10;
         List<String> javaOptions = List.of("-Xmx1g");
@@ -63,6 +64,7 @@ public final class Bench {
                     case "--idle" -> o.idle = Integer.parseInt(value);
                     case "--idle-websockify" -> o.idleWebsockify = Integer.parseInt(value);
                     case "--warmup-connects" -> o.warmupConnects = Integer.parseInt(value);
+                    case "--chain-calls" -> o.chainCalls = Integer.parseInt(value);
                     case "--warmup-echo-seconds" -> o.warmupEchoSeconds = Double.parseDouble(value);
                     case "--java-options" -> o.javaOptions = Arrays.asList(value.trim().split("\\s+"));
                     case "--work-dir" -> o.workDir = Path.of(value);
@@ -72,9 +74,10 @@ public final class Bench {
                 }
             }
             if (o.idle > 5000 || o.echoSessions > 1000 || o.bulkSessions > 100 || o.connects > 10000 || o.rounds > 5
-                    || o.warmupConnects > 10000 || o.warmupEchoSeconds > 60) {
+                    || o.warmupConnects > 10000 || o.warmupEchoSeconds > 60 || o.chainCalls > 10000) {
                 throw new IllegalArgumentException("counts are bounded: idle<=5000, echo-sessions<=1000, "
-                        + "bulk-sessions<=100, connects<=10000, rounds<=5, warmup-connects<=10000, warmup-echo-seconds<=60");
+                        + "bulk-sessions<=100, connects<=10000, rounds<=5, warmup-connects<=10000, warmup-echo-seconds<=60, "
+                        + "chain-calls<=10000");
             }
             return o;
         }
@@ -128,6 +131,13 @@ public final class Bench {
                                 result.connect().p99() / 1e6);
                     }
                 }
+                List<ConnectChain.Timing> chain = List.of();
+                for (Target target : targets) {
+                    if (target instanceof SerialproxyTarget proxy && o.chainCalls > 0) {
+                        Thread.sleep(2_000); // the last round's session ends reach consoleauth
+                        chain = proxy.chain().measure(o.chainCalls, o.chainCalls);
+                    }
+                }
                 // Memory per idle session above a truly idle target: the rounds' phases leave the
                 // heap and the native allocator grown, which hides the sessions' own memory.
                 Map<String, Measurements.Idle> freshIdle = new LinkedHashMap<>();
@@ -138,7 +148,7 @@ public final class Bench {
                         freshIdle.put(target.name(), Measurements.idle(loop, target, echo.ports(), o.idle));
                     }
                 }
-                print(o, args, results, freshIdle);
+                print(o, args, results, freshIdle, chain);
             } finally {
                 for (Target target : targets) {
                     target.close();
@@ -162,9 +172,10 @@ public final class Bench {
                 ApiCalls api = new ApiCalls(controlPlane.apiUrl(), controlPlane.adminKey());
                 List<Integer> ports = new ArrayList<>(echo.ports());
                 ports.addAll(bulk.ports());
-                ConsoleTokens tokens = ConsoleTokens.mint(api, ExternalServers.register(api, ports));
+                Map<Integer, ExternalServers.Console> consoles = ExternalServers.register(api, ports);
+                ConsoleTokens tokens = ConsoleTokens.mint(api, consoles);
                 System.err.println("bench: starting serialproxy " + o.serialproxyJar);
-                return new SerialproxyTarget(o.serialproxyJar, o.javaOptions, o.workDir, controlPlane, tokens);
+                return new SerialproxyTarget(o.serialproxyJar, o.javaOptions, o.workDir, controlPlane, consoles, tokens);
             case "websockify":
                 if (!WebsockifyTarget.installed()) {
                     System.err.println("bench: websockify not installed (apt-get install websockify): skipped");
@@ -202,7 +213,7 @@ public final class Bench {
     // ---------------------------------------------------------------- the table
 
     private static void print(Options o, String[] args, Map<String, List<Result>> results,
-            Map<String, Measurements.Idle> freshIdle) throws Exception {
+            Map<String, Measurements.Idle> freshIdle, List<ConnectChain.Timing> chain) throws Exception {
         List<String> names = new ArrayList<>(results.keySet());
         StringBuilder table = new StringBuilder();
         table.append("| measure |");
@@ -251,6 +262,16 @@ public final class Bench {
                 }
             }
         }));
+        if (!chain.isEmpty()) {
+            out.append("\nserialproxy's connect chain, internal calls one at a time (")
+                    .append(chain.get(0).samples()).append(" each, after as many untimed):\n\n")
+                    .append("| internal call | p50 (ms) | p99 (ms) |\n|---|---|---|\n");
+            for (ConnectChain.Timing t : chain) {
+                out.append("| ").append(t.call()).append(" | ")
+                        .append(t.samples() == 0 ? "failed: " + t.firstError() : ms(t.p50()) + " | " + ms(t.p99()))
+                        .append(" |\n");
+            }
+        }
         if (!notes.isEmpty()) {
             out.append("\nfirst errors seen:\n");
             notes.forEach(n -> out.append("- ").append(n).append('\n'));

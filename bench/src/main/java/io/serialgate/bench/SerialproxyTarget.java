@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,10 +21,12 @@ final class SerialproxyTarget implements Target {
     private final Path stdout;
     private final int port;
     private final ConsoleTokens tokens;
+    private final ConnectChain chain;
 
-    SerialproxyTarget(Path jar, List<String> javaOptions, Path workDir, ControlPlane controlPlane, ConsoleTokens tokens)
-            throws IOException, InterruptedException {
+    SerialproxyTarget(Path jar, List<String> javaOptions, Path workDir, ControlPlane controlPlane,
+            Map<Integer, ExternalServers.Console> consoles, ConsoleTokens tokens) throws IOException, InterruptedException {
         this.tokens = tokens;
+        this.chain = new ConnectChain(controlPlane, consoles, tokens);
         port = Target.freePort();
         Files.createDirectories(workDir);
         Path config = workDir.resolve("serialproxy-bench.yml");
@@ -57,6 +60,11 @@ final class SerialproxyTarget implements Target {
         stdout = workDir.resolve("serialproxy-stdout.log");
         Files.deleteIfExists(stdout);
         launch();
+    }
+
+    /** The internal calls behind this proxy's connects, to be timed on their own. */
+    ConnectChain chain() {
+        return chain;
     }
 
     private void launch() throws IOException, InterruptedException {

@@ -210,6 +210,25 @@ class SessionsApiTest {
         assertThat(heartbeat(ONE, silent).leaseLost()).isFalse();
     }
 
+    @Test
+    void aProxySilentPastTheLeaseThatOpensAConsoleEndsItsOwnOldSessionsFirst() {
+        String instance = UUID.randomUUID().toString();
+        String proxy = newProxy();
+        OpenedSession old = open(ONE, token(instance, 0), proxy, "192.0.2.45:5000", "writer");
+        OpenedSession oldViewer = open(ONE, token(instance, 1), proxy, "192.0.2.45:5001", "viewer");
+
+        CLOCK.advance(Duration.ofSeconds(16));
+        OpenedSession again = open(TWO, token(instance, 0), proxy, "192.0.2.45:5002", "writer");
+
+        assertThat(again.session().endedAt()).as("the same port, opened again by the same proxy").isNull();
+        for (OpenedSession left : List.of(old, oldViewer)) {
+            ConsoleSession ended = inHistory(instance, left.session().sessionId());
+            assertThat(ended.endReason()).isEqualTo("proxy-lost");
+            assertThat(ended.endedAt()).isEqualTo(CLOCK.instant());
+        }
+        assertThat(heartbeat(ONE, proxy).leaseLost()).as("the open renewed the lease").isFalse();
+    }
+
     private static ConsoleSession inHistory(String instance, String sessionId) {
         return sessions(ONE).history(instance).sessions().stream()
                 .filter(s -> s.sessionId().equals(sessionId)).findFirst().orElseThrow();

@@ -92,6 +92,25 @@ public final class NamedStatement {
         });
     }
 
+    /**
+     * Runs a text of several statements separated by {@code ;}, which the PostgreSQL driver sends
+     * in one round trip, and hands the executed statement to {@code reader} to walk its results
+     * in order ({@code getResultSet}, {@code getMoreResults}). Inside a transaction the statements
+     * run one after the other, each seeing the effects of the ones before.
+     */
+    public <R> R results(Handle handle, ResultsReader<R> reader, Object... namesAndValues) {
+        return run(handle, namesAndValues, statement -> {
+            statement.execute();
+            return reader.read(statement);
+        });
+    }
+
+    /** Reads the results of an executed multi-statement text. */
+    @FunctionalInterface
+    public interface ResultsReader<R> {
+        R read(PreparedStatement executed) throws SQLException;
+    }
+
     /** A {@code timestamptz} column as an Instant (null stays null). */
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

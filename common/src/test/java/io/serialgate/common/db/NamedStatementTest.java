@@ -98,4 +98,26 @@ class NamedStatementTest {
                 .hasMessageContaining("nowhere")
                 .hasMessageNotContaining(secret);
     }
+
+    @Test
+    void severalStatementsRunInOrderInOneCallAndEachResultIsRead() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-26T15:00:00Z");
+        NamedStatement twoSteps = new NamedStatement("""
+                INSERT INTO visits (id, who, at) VALUES (:id, :who, :at) RETURNING who;
+                UPDATE visits SET note = 'seen by ' || who WHERE id = :id RETURNING note
+                """);
+        List<String> answers = inHandle(h -> twoSteps.results(h, executed -> {
+            List<String> all = new java.util.ArrayList<>();
+            do {
+                try (var rows = executed.getResultSet()) {
+                    rows.next();
+                    all.add(rows.getString(1));
+                }
+            } while (executed.getMoreResults());
+            return all;
+        }, "id", id, "who", "carol", "at", at));
+
+        assertThat(answers).as("the second statement saw the first one's row").containsExactly("carol", "seen by carol");
+    }
 }

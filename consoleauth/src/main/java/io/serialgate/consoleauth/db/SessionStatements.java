@@ -2,6 +2,7 @@ package io.serialgate.consoleauth.db;
 
 import io.serialgate.common.contract.ConsoleSession;
 import io.serialgate.common.db.NamedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,17 +28,33 @@ public final class SessionStatements {
     private static final NamedStatement LOCK_INCARNATION = new NamedStatement(
             "SELECT incarnation::text AS incarnation FROM consoleauth.proxies WHERE proxy_id = :proxyId FOR UPDATE");
 
-    private static final NamedStatement END_LOST_WRITER = new NamedStatement("""
-            UPDATE consoleauth.sessions s SET ended_at = :now, end_reason = 'proxy-lost'
-            FROM consoleauth.proxies p
-            WHERE s.proxy_id = p.proxy_id AND s.ended_at IS NULL AND s.role = 'writer'
-              AND s.instance_uuid = :instanceUuid AND s.port_index = :portIndex
-              AND p.last_heartbeat_at < :cutoff
-            """);
-
-    // Answers the new session itself (as FIND would: last seen is the later of its own time and its
-    // proxy's heartbeat), saving a round trip on every connect.
-    private static final NamedStatement INSERT = new NamedStatement("""
+    /**
+     * A console connect's writes, sent in one round trip: records the proxy's heartbeat (answering
+     * the previous one), ends as proxy-lost the open sessions of that proxy if it had been silent
+     * past the lease and, for a writer, the port's open writer whose proxy has been, then inserts
+     * the session under the proxy's current incarnation (for a writer only if no other writer of
+     * the port is open: the partial unique index decides, atomically across instances) and
+     * answers it, as FIND would (last seen is the later of its own time and its proxy's heartbeat).
+     * The first statement sees the proxies as they were before its own heartbeat: one UPDATE ends
+     * both kinds of lost session, so no row is updated twice in one statement.
+     */
+    private static final NamedStatement OPEN = new NamedStatement("""
+            WITH previous AS (SELECT last_heartbeat_at FROM consoleauth.proxies WHERE proxy_id = :proxyId),
+                 touched AS (
+                    INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at) VALUES (:proxyId, :now)
+                    ON CONFLICT (proxy_id) DO UPDATE
+                        SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at)),
+                 lost AS (
+                    UPDATE consoleauth.sessions s SET ended_at = :now, end_reason = 'proxy-lost'
+                    WHERE s.ended_at IS NULL
+                      AND ((s.proxy_id = :proxyId AND (SELECT last_heartbeat_at FROM previous) < :cutoff)
+                        OR (:writer AND s.role = 'writer' AND s.instance_uuid = :instanceUuid
+                            AND s.port_index = :portIndex AND s.proxy_id <> :proxyId
+                            AND s.proxy_id IN (SELECT proxy_id FROM consoleauth.proxies WHERE last_heartbeat_at < :cutoff)))
+                    RETURNING s.proxy_id)
+            SELECT (SELECT last_heartbeat_at FROM previous) AS previous,
+                   (SELECT count(*) FROM lost WHERE proxy_id = :proxyId) AS own_lost,
+                   (SELECT count(*) FROM lost WHERE proxy_id <> :proxyId) AS writer_lost;
             INSERT INTO consoleauth.sessions AS s
                 (id, token_hash, tenant_id, instance_uuid, port_index, proxy_id, client_address, user_agent, role,
                  started_at, last_seen_at, proxy_incarnation)
@@ -87,22 +104,39 @@ public final class SessionStatements {
         return LOCK_INCARNATION.one(handle, row -> row.getString("incarnation"), "proxyId", proxyId);
     }
 
-    /** Ends, as proxy-lost, the open writer of one serial port if its proxy has been silent since {@code cutoff}. */
-    public static int endLostWriter(Handle handle, String instanceUuid, int portIndex, Instant cutoff, Instant now) {
-        return END_LOST_WRITER.update(handle, "instanceUuid", instanceUuid, "portIndex", portIndex, "cutoff", cutoff,
-                "now", now);
-    }
-
     /**
-     * Inserts a session under its proxy's current incarnation and answers it; for a writer, only if
-     * no other writer of the port is open (the partial unique index decides, atomically across
-     * instances). Empty when the writer slot is taken.
+     * What {@link #open} did: the proxy's previous heartbeat (empty for a proxy never seen), how many
+     * of its own sessions it ended because that heartbeat was older than the cutoff, how many other
+     * proxies' writers of the port it ended as lost, and the new session (empty: writer slot taken).
      */
-    public static Optional<ConsoleSession> insert(Handle handle, UUID id, TokenRow token, String proxyId,
-            String clientAddress, String userAgent, String role, Instant now) {
-        return INSERT.one(handle, SESSION, "id", id, "tokenHash", token.tokenHash(), "tenantId", token.tenantId(),
+    public record Opening(Optional<Instant> previousHeartbeat, long ownLost, long writerLost,
+            Optional<ConsoleSession> session) {}
+
+    /** Runs {@link #OPEN}: one round trip for everything a console connect writes. */
+    public static Opening open(Handle handle, UUID id, TokenRow token, String proxyId, String clientAddress,
+            String userAgent, String role, boolean writer, Instant cutoff, Instant now) {
+        return OPEN.results(handle, executed -> {
+            Instant previous;
+            long ownLost;
+            long writerLost;
+            try (ResultSet row = executed.getResultSet()) {
+                row.next();
+                previous = NamedStatement.instant(row, "previous");
+                ownLost = row.getLong("own_lost");
+                writerLost = row.getLong("writer_lost");
+            }
+            if (!executed.getMoreResults()) {
+                throw new IllegalStateException("the session insert answered no result");
+            }
+            Optional<ConsoleSession> session;
+            try (ResultSet row = executed.getResultSet()) {
+                session = row.next() ? Optional.of(SESSION.read(row)) : Optional.empty();
+            }
+            return new Opening(Optional.ofNullable(previous), ownLost, writerLost, session);
+        }, "id", id, "tokenHash", token.tokenHash(), "tenantId", token.tenantId(),
                 "instanceUuid", token.instanceUuid(), "portIndex", token.portIndex(), "proxyId", proxyId,
-                "clientAddress", clientAddress, "userAgent", userAgent, "role", role, "now", now);
+                "clientAddress", clientAddress, "userAgent", userAgent, "role", role, "writer", writer,
+                "cutoff", cutoff, "now", now);
     }
 
     public static Optional<ConsoleSession> find(Handle handle, UUID id) {
