@@ -35,8 +35,8 @@ public final class SessionStatements {
      * the session under the proxy's current incarnation (for a writer only if no other writer of
      * the port is open: the partial unique index decides, atomically across instances) and
      * answers it, as FIND would (last seen is the later of its own time and its proxy's heartbeat).
-     * The first statement sees the proxies as they were before its own heartbeat: one UPDATE ends
-     * both kinds of lost session, so no row is updated twice in one statement.
+     * The first statement sees the proxies as they were before its own heartbeat; its two UPDATEs
+     * touch disjoint rows (this proxy's sessions, other proxies' writer), each through its own index.
      */
     private static final NamedStatement OPEN = new NamedStatement("""
             WITH previous AS (SELECT last_heartbeat_at FROM consoleauth.proxies WHERE proxy_id = :proxyId),
@@ -44,17 +44,20 @@ public final class SessionStatements {
                     INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at) VALUES (:proxyId, :now)
                     ON CONFLICT (proxy_id) DO UPDATE
                         SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at)),
-                 lost AS (
+                 own_lost AS (
+                    UPDATE consoleauth.sessions SET ended_at = :now, end_reason = 'proxy-lost'
+                    WHERE proxy_id = :proxyId AND ended_at IS NULL
+                      AND (SELECT last_heartbeat_at FROM previous) < :cutoff
+                    RETURNING 1),
+                 writer_lost AS (
                     UPDATE consoleauth.sessions s SET ended_at = :now, end_reason = 'proxy-lost'
-                    WHERE s.ended_at IS NULL
-                      AND ((s.proxy_id = :proxyId AND (SELECT last_heartbeat_at FROM previous) < :cutoff)
-                        OR (:writer AND s.role = 'writer' AND s.instance_uuid = :instanceUuid
-                            AND s.port_index = :portIndex AND s.proxy_id <> :proxyId
-                            AND s.proxy_id IN (SELECT proxy_id FROM consoleauth.proxies WHERE last_heartbeat_at < :cutoff)))
-                    RETURNING s.proxy_id)
+                    WHERE :writer AND s.role = 'writer' AND s.ended_at IS NULL
+                      AND s.instance_uuid = :instanceUuid AND s.port_index = :portIndex AND s.proxy_id <> :proxyId
+                      AND s.proxy_id IN (SELECT proxy_id FROM consoleauth.proxies WHERE last_heartbeat_at < :cutoff)
+                    RETURNING 1)
             SELECT (SELECT last_heartbeat_at FROM previous) AS previous,
-                   (SELECT count(*) FROM lost WHERE proxy_id = :proxyId) AS own_lost,
-                   (SELECT count(*) FROM lost WHERE proxy_id <> :proxyId) AS writer_lost;
+                   (SELECT count(*) FROM own_lost) AS own_lost,
+                   (SELECT count(*) FROM writer_lost) AS writer_lost;
             INSERT INTO consoleauth.sessions AS s
                 (id, token_hash, tenant_id, instance_uuid, port_index, proxy_id, client_address, user_agent, role,
                  started_at, last_seen_at, proxy_incarnation)
