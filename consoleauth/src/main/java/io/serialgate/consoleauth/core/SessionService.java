@@ -72,28 +72,28 @@ public final class SessionService {
         boolean writer = ConsoleSessionContract.ROLE_WRITER.equals(request.role());
         UUID id = UUID.randomUUID();
         Instant now = now();
-        Optional<ConsoleSession> opened = jdbi.inTransaction(handle -> {
+        SessionStatements.Opening opening = jdbi.inTransaction(handle -> {
             // One round trip writes everything; a second commits it once the re-check passed.
-            SessionStatements.Opening opening = SessionStatements.open(handle, id, token, request.proxyId(),
+            SessionStatements.Opening written = SessionStatements.open(handle, id, token, request.proxyId(),
                     request.clientAddress(), request.userAgent(), request.role(), writer, now.minus(lease), now);
-            if (opening.previousHeartbeat().filter(previous -> previous.isBefore(now.minus(lease))).isPresent()) {
-                LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", request.proxyId(),
-                        opening.previousHeartbeat().get(), opening.ownLost());
-            }
-            if (opening.writerLost() > 0) {
-                LOG.info("event=sessions_lost reason=proxy-lost instance={} port_index={} count={}",
-                        token.instanceUuid(), token.portIndex(), opening.writerLost());
-            }
             endpointCheck.await(); // throws, rolling the session back, if the endpoint moved
-            if (opening.session().isEmpty()) {
-                return opening.session();
-            }
-            if (writer && oneTimeTokens && handle.attach(TokenDao.class).consume(token.tokenHash(), now) == 0) {
+            if (written.session().isPresent() && writer && oneTimeTokens
+                    && handle.attach(TokenDao.class).consume(token.tokenHash(), now) == 0) {
                 // Another writer used this one-time token first: undo this session.
                 throw new NotFoundException("token_consumed", "The one-time console token has already been used.");
             }
-            return opening.session();
+            return written;
         });
+        // Logged once committed: a rolled-back open ended nothing.
+        if (opening.previousHeartbeat().filter(previous -> previous.isBefore(now.minus(lease))).isPresent()) {
+            LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", request.proxyId(),
+                    opening.previousHeartbeat().get(), opening.ownLost());
+        }
+        if (opening.writerLost() > 0) {
+            LOG.info("event=sessions_lost reason=proxy-lost instance={} port_index={} count={}",
+                    token.instanceUuid(), token.portIndex(), opening.writerLost());
+        }
+        Optional<ConsoleSession> opened = opening.session();
         if (opened.isEmpty()) {
             throw inUse(token);
         }
