@@ -10,6 +10,7 @@ import io.serialgate.common.client.ConsoleSessionsClient;
 import io.serialgate.common.client.ConsoleauthClient;
 import io.serialgate.common.contract.AuthorizeTokenRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
+import io.serialgate.common.contract.OpenedSession;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.UnavailableException;
 import io.serialgate.common.testing.TestPostgres;
@@ -58,6 +59,10 @@ class EndpointRecheckTest {
         return new ConsoleSessionsClient(ConsoleauthTestApp.baseUri(APP), ConsoleauthTestApp.SECRET, Duration.ofSeconds(5));
     }
 
+    private static OpenedSession openWriter(String token, String clientAddress) {
+        return sessions().open(new OpenSessionRequest(token, "proxy-r", clientAddress, null, "writer"));
+    }
+
     private static void assertStale(Runnable call) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(NotFoundException.class, e -> {
             assertThat(e.reason()).isEqualTo("token_stale");
@@ -88,7 +93,7 @@ class EndpointRecheckTest {
         COMPUTE.place(instance, 0, "127.0.0.1", 10201);
 
         assertStale(() -> tokens(APP).validate(token));
-        assertStale(() -> sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:2", null, "writer")));
+        assertStale(() -> openWriter(token, "192.0.2.1:2"));
     }
 
     @Test
@@ -154,11 +159,11 @@ class EndpointRecheckTest {
         String token = token(instance, 0, 10800);
         COMPUTE.place(instance, 0, "127.0.0.1", 10801);
 
-        assertStale(() -> sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:3", null, "writer")));
+        assertStale(() -> openWriter(token, "192.0.2.1:3"));
 
         COMPUTE.place(instance, 0, "127.0.0.1", 10800);
-        assertThat(sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:4", null, "writer"))
-                .session().role()).as("the refused open was rolled back").isEqualTo("writer");
+        assertThat(openWriter(token, "192.0.2.1:4").session().role()).as("the refused open was rolled back")
+                .isEqualTo("writer");
     }
 
     @Test
@@ -167,11 +172,11 @@ class EndpointRecheckTest {
         COMPUTE.place(instance, 0, "127.0.0.1", 10900);
         String first = token(instance, 0, 10900);
         String second = token(instance, 0, 10900);
-        sessions().open(new OpenSessionRequest(first, "proxy-r", "192.0.2.1:5", null, "writer"));
+        openWriter(first, "192.0.2.1:5");
 
         COMPUTE.place(instance, 0, "127.0.0.1", 10901);
 
-        assertStale(() -> sessions().open(new OpenSessionRequest(second, "proxy-r", "192.0.2.1:6", null, "writer")));
+        assertStale(() -> openWriter(second, "192.0.2.1:6"));
     }
 
     @Test
@@ -181,13 +186,11 @@ class EndpointRecheckTest {
         String token = token(instance, 0, 11000);
         COMPUTE.failing(true);
         try {
-            assertThatThrownBy(() -> sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:7", null,
-                    "writer"))).isInstanceOfSatisfying(UnavailableException.class,
-                            e -> assertThat(e.reason()).isEqualTo("compute_unavailable"));
+            assertThatThrownBy(() -> openWriter(token, "192.0.2.1:7")).isInstanceOfSatisfying(
+                    UnavailableException.class, e -> assertThat(e.reason()).isEqualTo("compute_unavailable"));
         } finally {
             COMPUTE.failing(false);
         }
-        assertThat(sessions().open(new OpenSessionRequest(token, "proxy-r", "192.0.2.1:8", null, "writer"))
-                .session().role()).isEqualTo("writer");
+        assertThat(openWriter(token, "192.0.2.1:8").session().role()).isEqualTo("writer");
     }
 }

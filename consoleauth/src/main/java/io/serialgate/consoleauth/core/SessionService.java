@@ -85,9 +85,9 @@ public final class SessionService {
             return written;
         });
         // Logged once committed: a rolled-back open ended nothing.
-        if (opening.previousHeartbeat().filter(previous -> previous.isBefore(now.minus(lease))).isPresent()) {
-            LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", request.proxyId(),
-                    opening.previousHeartbeat().get(), opening.ownLost());
+        Instant previous = opening.previousHeartbeat().orElse(null);
+        if (silentPastLease(previous, now)) {
+            logLeaseLost(request.proxyId(), previous, opening.ownLost());
         }
         if (opening.writerLost() > 0) {
             LOG.info("event=sessions_lost reason=proxy-lost instance={} port_index={} count={}",
@@ -226,12 +226,21 @@ public final class SessionService {
     /** Records that the proxy is alive; if it had been silent past the lease, ends its sessions first. */
     private boolean touchProxy(Handle handle, String proxyId, Instant now) {
         Instant previous = SessionStatements.heartbeat(handle, proxyId, now).orElse(null);
-        boolean leaseLost = previous != null && previous.isBefore(now.minus(lease));
+        boolean leaseLost = silentPastLease(previous, now);
         if (leaseLost) {
             int lost = handle.attach(SessionDao.class).endSessionsOfProxy(proxyId, now);
-            LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", proxyId, previous, lost);
+            logLeaseLost(proxyId, previous, lost);
         }
         return leaseLost;
+    }
+
+    /** A proxy whose previous heartbeat is older than the lease has lost its sessions (null: never seen). */
+    private boolean silentPastLease(Instant previousHeartbeat, Instant now) {
+        return previousHeartbeat != null && previousHeartbeat.isBefore(now.minus(lease));
+    }
+
+    private static void logLeaseLost(String proxyId, Instant silentSince, long sessionsEnded) {
+        LOG.warn("event=proxy_lease_lost proxy={} silent_since={} sessions_ended={}", proxyId, silentSince, sessionsEnded);
     }
 
     private ConflictException inUse(TokenRow token) {

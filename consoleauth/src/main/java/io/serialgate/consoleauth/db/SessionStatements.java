@@ -16,12 +16,16 @@ import org.jdbi.v3.core.Handle;
  */
 public final class SessionStatements {
 
-    private static final NamedStatement HEARTBEAT = new NamedStatement("""
+    /** Records the heartbeat of proxy {@code :proxyId} at {@code :now}; {@code previous} is the one before it. */
+    private static final String TOUCH_PROXY = """
             WITH previous AS (SELECT last_heartbeat_at FROM consoleauth.proxies WHERE proxy_id = :proxyId),
                  touched AS (
                     INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at) VALUES (:proxyId, :now)
                     ON CONFLICT (proxy_id) DO UPDATE
                         SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at))
+            """;
+
+    private static final NamedStatement HEARTBEAT = new NamedStatement(TOUCH_PROXY + """
             SELECT (SELECT last_heartbeat_at FROM previous) AS previous
             """);
 
@@ -38,13 +42,8 @@ public final class SessionStatements {
      * The first statement sees the proxies as they were before its own heartbeat; its two UPDATEs
      * touch disjoint rows (this proxy's sessions, other proxies' writer), each through its own index.
      */
-    private static final NamedStatement OPEN = new NamedStatement("""
-            WITH previous AS (SELECT last_heartbeat_at FROM consoleauth.proxies WHERE proxy_id = :proxyId),
-                 touched AS (
-                    INSERT INTO consoleauth.proxies (proxy_id, last_heartbeat_at) VALUES (:proxyId, :now)
-                    ON CONFLICT (proxy_id) DO UPDATE
-                        SET last_heartbeat_at = GREATEST(consoleauth.proxies.last_heartbeat_at, EXCLUDED.last_heartbeat_at)),
-                 own_lost AS (
+    private static final NamedStatement OPEN = new NamedStatement(TOUCH_PROXY + """
+                 , own_lost AS (
                     UPDATE consoleauth.sessions SET ended_at = :now, end_reason = 'proxy-lost'
                     WHERE proxy_id = :proxyId AND ended_at IS NULL
                       AND (SELECT last_heartbeat_at FROM previous) < :cutoff
