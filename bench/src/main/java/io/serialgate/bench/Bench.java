@@ -229,6 +229,10 @@ public final class Bench {
         row(table, "bulk guest→client, 1 session (MB/s)", names, results, r -> mbps(r.bulk1()));
         row(table, "bulk guest→client, " + o.bulkSessions + " sessions aggregate (MB/s)", names, results, r -> mbps(r.bulkN()));
         row(table, "connect to first echo, p50 / p99 (ms), " + o.connects + " connects", names, results, r -> connect(r.connect()));
+        row(table, "target's CPU (µs) / context switches per connect", names, results,
+                r -> perSample(r.connect().work(), r.connect().samples()));
+        row(table, "behind it, per connect: consoleauth / compute-driver / PostgreSQL, CPU (µs) / switches", names,
+                results, r -> backendCost(r.connect()));
         row(table, "idle sessions held / asked", names, results, r -> r.idle().held() + " / " + r.idle().asked()
                 + (r.idle().answered() < r.idle().held() ? " (" + (r.idle().held() - r.idle().answered()) + " hung)" : ""));
         row(table, "memory per idle session (KiB), after the round's phases", names, results,
@@ -297,12 +301,24 @@ public final class Bench {
 
     /** The target's CPU µs and context switches per echoed keystroke, "–" where it has no process of its own. */
     static String cost(Measurements.Latency echo) {
-        ProcessWork work = echo.work();
-        if (work == null || echo.samples() == 0) {
+        return perSample(echo.work(), echo.samples());
+    }
+
+    private static String backendCost(Measurements.Latency connect) {
+        BackendWork work = connect.backendWork();
+        if (work == null) {
             return "–";
         }
-        return String.format("%.0f / %.1f", work.cpuNanos() / 1e3 / echo.samples(),
-                (double) work.contextSwitches() / echo.samples());
+        return perSample(work.consoleauth(), connect.samples()) + " · " + perSample(work.computeDriver(), connect.samples())
+                + " · " + perSample(work.postgres(), connect.samples());
+    }
+
+    /** CPU µs and context switches per sample (keystroke, connect), "–" where nothing was measured. */
+    static String perSample(ProcessWork work, int samples) {
+        if (work == null || samples == 0) {
+            return "–";
+        }
+        return String.format("%.0f / %.1f", work.cpuNanos() / 1e3 / samples, (double) work.contextSwitches() / samples);
     }
 
     private static String rtt(Measurements.Latency l) {

@@ -101,6 +101,45 @@ final class ControlPlane implements AutoCloseable {
         return Files.readString(runDir.resolve("admin-key"), StandardCharsets.UTF_8).trim();
     }
 
+    /**
+     * Reads what consoleauth, compute-driver and PostgreSQL's backends of this run's database have
+     * spent: the processes a connect keeps busy besides the proxy. They are looked up now (the
+     * connection pools are full after a warm-up); whatever cannot be found is left out (null).
+     */
+    java.util.function.Supplier<BackendWork> meter() {
+        ProcessHandle consoleauth = servicePid("consoleauth");
+        ProcessHandle compute = servicePid("compute-driver");
+        List<ProcessHandle> postgres = databaseBackends();
+        return () -> new BackendWork(consoleauth == null ? null : ProcessWork.of(consoleauth),
+                compute == null ? null : ProcessWork.of(compute), ProcessWork.of(postgres));
+    }
+
+    private ProcessHandle servicePid(String service) {
+        try {
+            long pid = Long.parseLong(Files.readString(runDir.resolve(service + ".pid")).trim());
+            return ProcessHandle.of(pid).orElse(null);
+        } catch (IOException | NumberFormatException notRunning) {
+            return null;
+        }
+    }
+
+    private List<ProcessHandle> databaseBackends() {
+        List<ProcessHandle> backends = new java.util.ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(adminJdbcUrl, user, password);
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT pid FROM pg_stat_activity WHERE datname = ?")) {
+            query.setString(1, database);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ProcessHandle.of(rows.getLong(1)).ifPresent(backends::add);
+                }
+            }
+        } catch (SQLException unreadable) {
+            // left out: the row shows "–" for PostgreSQL
+        }
+        return backends;
+    }
+
     private void createDatabase() throws SQLException {
         try (Connection connection = DriverManager.getConnection(adminJdbcUrl, user, password);
              Statement statement = connection.createStatement()) {

@@ -22,7 +22,7 @@ final class Measurements {
      * while the samples were taken (null when not measured).
      */
     record Latency(int sessions, int opened, int samples, long p50, long p99, long p999, long wrongBytes, int hung,
-            String firstError, ProcessWork work) {}
+            String firstError, ProcessWork work, BackendWork backendWork) {}
 
     record Throughput(int sessions, int opened, double megabytesPerSecond, long wrongChunks, int stalled,
             String firstError) {}
@@ -157,7 +157,7 @@ final class Measurements {
             long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(sorted);
             result.complete(new Latency(sessions, opened, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                    percentile(sorted, 99.9), wrong, hung, error, work));
+                    percentile(sorted, 99.9), wrong, hung, error, work, null));
         });
         Latency latency = result.get(30, TimeUnit.SECONDS);
         Thread.sleep(300);
@@ -253,7 +253,17 @@ final class Measurements {
         long wrong = 0;
         int hung = 0;
         String error = null;
+        java.util.function.Supplier<BackendWork> backends = null;
+        ProcessWork proxyBefore = null;
+        BackendWork backendsBefore = null;
         for (int i = 0; i < warmup + connects; i++) {
+            if (i == warmup) {
+                // The CPU each side spends per connect: the session's end, reported after the
+                // close, belongs to it too, so the totals are read once those have landed.
+                backends = target.backendMeter();
+                proxyBefore = ProcessWork.of(target.process());
+                backendsBefore = backends == null ? null : backends.get();
+            }
             int port = ports.get(i % ports.size());
             CompletableFuture<Long> done = new CompletableFuture<>();
             long[] wrongHere = {0};
@@ -302,8 +312,14 @@ final class Measurements {
         long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         Thread.sleep(300);
+        target.settle();
         return new Latency(1, connects, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                percentile(sorted, 99.9), wrong, hung, error, null);
+                percentile(sorted, 99.9), wrong, hung, error, since(ProcessWork.of(target.process()), proxyBefore),
+                backends == null || backendsBefore == null ? null : backends.get().since(backendsBefore));
+    }
+
+    private static ProcessWork since(ProcessWork after, ProcessWork before) {
+        return after == null || before == null ? null : after.since(before);
     }
 
     // ---------------------------------------------------------------- idle sessions

@@ -20,9 +20,19 @@ record ProcessWork(long cpuNanos, long contextSwitches) {
         if (process == null) {
             return null;
         }
+        return of(List.of(process));
+    }
+
+    /** Now, for these processes and their descendants; null when the list is empty. */
+    static ProcessWork of(List<ProcessHandle> processes) {
+        if (processes.isEmpty()) {
+            return null;
+        }
         List<ProcessHandle> all = new ArrayList<>();
-        all.add(process);
-        process.descendants().forEach(all::add);
+        for (ProcessHandle process : processes) {
+            all.add(process);
+            process.descendants().forEach(all::add);
+        }
         long cpu = 0;
         long switches = 0;
         for (ProcessHandle p : all) {

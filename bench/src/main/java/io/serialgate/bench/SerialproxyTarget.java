@@ -22,10 +22,12 @@ final class SerialproxyTarget implements Target {
     private final int port;
     private final ConsoleTokens tokens;
     private final ConnectChain chain;
+    private final ControlPlane controlPlane;
 
     SerialproxyTarget(Path jar, List<String> javaOptions, Path workDir, ControlPlane controlPlane,
             Map<Integer, ExternalServers.Console> consoles, ConsoleTokens tokens) throws IOException, InterruptedException {
         this.tokens = tokens;
+        this.controlPlane = controlPlane;
         this.chain = new ConnectChain(controlPlane, consoles, tokens);
         port = Target.freePort();
         Files.createDirectories(workDir);
@@ -97,6 +99,11 @@ final class SerialproxyTarget implements Target {
     @Override
     public ProcessHandle process() {
         return process.toHandle();
+    }
+
+    @Override
+    public java.util.function.Supplier<BackendWork> backendMeter() {
+        return controlPlane.meter();
     }
 
     @Override

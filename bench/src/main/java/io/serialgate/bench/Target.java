@@ -35,6 +35,15 @@ interface Target extends AutoCloseable {
     }
 
     /**
+     * Reads what the processes behind the target (serialproxy's control plane) have spent so far,
+     * so a connect's whole cost can be told apart from the relay's; null when there are none. The
+     * processes are found once, when this is called: keep the meter for the before and the after.
+     */
+    default java.util.function.Supplier<BackendWork> backendMeter() {
+        return null;
+    }
+
+    /**
      * Waits (at most 30 s) until the target's process used under 5 % of one core over half a
      * second: work a phase left behind (5,000 sessions reporting their end to consoleauth, a
      * collection) must not land in the next phase's numbers.

@@ -104,9 +104,35 @@ public final class DomainXml {
         return serialize(doc);
     }
 
+    /**
+     * Everything serialgate reads from a domain's XML, from one parse: a console connect's
+     * endpoint re-check needs the owner and the serial ports, and parsing the XML once per fact
+     * cost more than the rest of the check.
+     *
+     * @param ownerHost the compute host in serialgate's metadata; empty when serialgate did not make the domain
+     * @param serverName the server name serialgate recorded (the domain title may be edited by hand)
+     * @param trackedInServersTable whether serialgate recorded the domain in {@code compute.servers}
+     *        when it defined it (false for domains defined before it did, which reconcile adopts)
+     * @param serialPorts the TCP serial ports, by port index
+     */
+    public record Facts(Optional<String> ownerHost, Optional<String> serverName, boolean trackedInServersTable,
+                        List<SerialPortSource> serialPorts) {}
+
+    /** Reads a domain's (live) XML once. */
+    public static Facts read(String xml) {
+        Element domain = parse(xml).getDocumentElement();
+        Optional<Element> metadata = serialgateMetadata(domain);
+        return new Facts(metadata.map(e -> e.getAttribute("host")), metadata.map(e -> e.getAttribute("name")),
+                metadata.map(e -> TRACKED_IN.equals(e.getAttribute(TRACKED_ATTRIBUTE))).orElse(false),
+                serialPorts(domain));
+    }
+
     /** The TCP serial ports of a domain, by port index, from its (live) XML. */
     public static List<SerialPortSource> serialPorts(String xml) {
-        Element domain = parse(xml).getDocumentElement();
+        return read(xml).serialPorts();
+    }
+
+    private static List<SerialPortSource> serialPorts(Element domain) {
         List<SerialPortSource> ports = new ArrayList<>();
         Element devices = first(domain, "devices").orElse(null);
         if (devices == null) {
@@ -136,24 +162,20 @@ public final class DomainXml {
 
     /** The compute host a serialgate domain belongs to, or empty when serialgate did not make it. */
     public static Optional<String> ownerHost(String xml) {
-        return serialgateMetadata(xml).map(e -> e.getAttribute("host"));
+        return read(xml).ownerHost();
     }
 
     /** The server name serialgate recorded (the domain title may be edited by hand). */
     public static Optional<String> serverName(String xml) {
-        return serialgateMetadata(xml).map(e -> e.getAttribute("name"));
+        return read(xml).serverName();
     }
 
-    /**
-     * Whether serialgate recorded this domain in {@code compute.servers} when it defined it
-     * (false for domains defined before it did, which reconcile adopts instead of destroying).
-     */
+    /** See {@link Facts#trackedInServersTable()}. */
     public static boolean trackedInServersTable(String xml) {
-        return serialgateMetadata(xml).map(e -> TRACKED_IN.equals(e.getAttribute(TRACKED_ATTRIBUTE))).orElse(false);
+        return read(xml).trackedInServersTable();
     }
 
-    private static Optional<Element> serialgateMetadata(String xml) {
-        Element domain = parse(xml).getDocumentElement();
+    private static Optional<Element> serialgateMetadata(Element domain) {
         return first(domain, "metadata").flatMap(metadata -> {
             NodeList nodes = metadata.getElementsByTagNameNS(METADATA_NS, "instance");
             return nodes.getLength() == 0 ? Optional.empty() : Optional.of((Element) nodes.item(0));
@@ -200,9 +222,17 @@ public final class DomainXml {
         }
     }
 
+    /**
+     * One parser per thread, reset before each use: making one (a factory lookup and its
+     * configuration) cost more than parsing a domain, and a DocumentBuilder is not thread-safe.
+     */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(DomainXml::newBuilder);
+
     private static Document parse(String xml) {
         try {
-            return newBuilder().parse(new InputSource(new StringReader(xml)));
+            DocumentBuilder parser = PARSER.get();
+            parser.reset();
+            return parser.parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
             throw new IllegalArgumentException("not a libvirt domain XML: " + e.getMessage(), e);
         }

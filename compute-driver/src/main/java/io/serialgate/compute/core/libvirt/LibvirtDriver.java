@@ -207,7 +207,7 @@ public final class LibvirtDriver implements ComputeDriver {
                 throw new ConflictException("spawn_in_progress", "Server " + instanceUuid
                         + " is still spawning on host " + allocator.host() + "; try again when it is done.");
             }
-            withDomain(instanceUuid, domain -> {
+            withDomain(instanceUuid, (domain, facts) -> {
                 if (domain.isActive() == 1) {
                     domain.destroy();
                 }
@@ -229,7 +229,7 @@ public final class LibvirtDriver implements ComputeDriver {
      */
     @Override
     public ComputeInstance act(String instanceUuid, ServerAction action) {
-        underReadLock(() -> withDomain(instanceUuid, domain -> {
+        underReadLock(() -> withDomain(instanceUuid, (domain, facts) -> {
             boolean running = domain.isActive() == 1;
             if (action == ServerAction.STOP && !running || action == ServerAction.START && running) {
                 throw new ConflictException("invalid_state", "Cannot " + action.word() + " server " + instanceUuid
@@ -280,29 +280,18 @@ public final class LibvirtDriver implements ComputeDriver {
 
     @Override
     public ComputeInstance show(String instanceUuid) {
-        return withDomain(instanceUuid, domain -> describe(domain).instance());
+        return withDomain(instanceUuid, (domain, facts) -> describe(domain, facts).instance());
     }
 
     @Override
     public SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex) {
-        if (portIndex < 0) {
-            throw new InvalidInputException("port_index must not be negative, got " + portIndex + ".");
-        }
-        List<SerialPortSource> ports = withDomain(instanceUuid, domain -> DomainXml.serialPorts(domain.getXMLDesc(0)));
-        return ports.stream()
-                .filter(p -> p.portIndex() == portIndex)
-                .findFirst()
-                .map(p -> new SerialConsoleEndpoint(instanceUuid, portIndex, p.host(), p.port()))
-                .orElseThrow(() -> new NotFoundException("serial_port_not_found", "Server " + instanceUuid
-                        + " has " + ports.size() + " serial port(s); port_index " + portIndex + " does not exist."));
+        SerialPortSource port = serialPort(instanceUuid, portIndex);
+        return new SerialConsoleEndpoint(instanceUuid, portIndex, port.host(), port.port());
     }
 
     @Override
     public ConsoleLog consoleLog(String instanceUuid, int portIndex, int lines) {
-        serialConsole(instanceUuid, portIndex); // NotFound for an unknown server or port
-        List<SerialPortSource> ports = withDomain(instanceUuid, domain -> DomainXml.serialPorts(domain.getXMLDesc(0)));
-        String logFile = ports.stream().filter(p -> p.portIndex() == portIndex).findFirst()
-                .map(SerialPortSource::logFile).orElse(null);
+        String logFile = serialPort(instanceUuid, portIndex).logFile();
         if (logFile == null) {
             throw new NotImplementedException("console_log_unsupported", "Serial port " + portIndex
                     + " of server " + instanceUuid + " has no <log> in its domain definition.");
@@ -482,6 +471,22 @@ public final class LibvirtDriver implements ComputeDriver {
         }
     }
 
+    /**
+     * Serial port {@code portIndex} of one of this host's domains, read from its live XML: one
+     * lookup, one XML fetch, one parse (this answers consoleauth's re-check on every console connect).
+     */
+    private SerialPortSource serialPort(String instanceUuid, int portIndex) {
+        if (portIndex < 0) {
+            throw new InvalidInputException("port_index must not be negative, got " + portIndex + ".");
+        }
+        List<SerialPortSource> ports = withDomain(instanceUuid, (domain, facts) -> facts.serialPorts());
+        return ports.stream()
+                .filter(p -> p.portIndex() == portIndex)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("serial_port_not_found", "Server " + instanceUuid
+                        + " has " + ports.size() + " serial port(s); port_index " + portIndex + " does not exist."));
+    }
+
     /** serialgate's domains of this compute host, by instance uuid. */
     private Map<String, OwnedDomain> ownedDomains() {
         Map<String, OwnedDomain> owned = new LinkedHashMap<>();
@@ -504,15 +509,20 @@ public final class LibvirtDriver implements ComputeDriver {
 
     /** The domain as a server of this host, or null when it is not serialgate's or not this host's. */
     private OwnedDomain describe(Domain domain) throws LibvirtException {
-        String xml = domain.getXMLDesc(0);
-        Optional<String> owner = DomainXml.ownerHost(xml);
-        if (owner.isEmpty() || !owner.get().equals(allocator.host())) {
-            return null;
-        }
+        DomainXml.Facts facts = DomainXml.read(domain.getXMLDesc(0));
+        return ours(facts) ? describe(domain, facts) : null;
+    }
+
+    private OwnedDomain describe(Domain domain, DomainXml.Facts facts) throws LibvirtException {
         String uuid = domain.getUUIDString();
         String state = domain.isActive() == 1 ? "running" : "shutoff";
-        return new OwnedDomain(uuid, DomainXml.serverName(xml).orElse(domain.getName()), owner.get(), state,
-                DomainXml.serialPorts(xml), DomainXml.trackedInServersTable(xml));
+        return new OwnedDomain(uuid, facts.serverName().orElse(domain.getName()), facts.ownerHost().orElseThrow(), state,
+                facts.serialPorts(), facts.trackedInServersTable());
+    }
+
+    /** Whether serialgate made the domain for this compute host. */
+    private boolean ours(DomainXml.Facts facts) {
+        return facts.ownerHost().filter(allocator.host()::equals).isPresent();
     }
 
     private Optional<Domain> findDomain(String instanceUuid) {
@@ -529,10 +539,11 @@ public final class LibvirtDriver implements ComputeDriver {
     private <T> T withDomain(String instanceUuid, DomainFunction<T> function) {
         Domain domain = findDomain(instanceUuid).orElseThrow(() -> notFound(instanceUuid));
         try {
-            if (describe(domain) == null) {
+            DomainXml.Facts facts = DomainXml.read(domain.getXMLDesc(0));
+            if (!ours(facts)) {
                 throw notFound(instanceUuid); // someone else's domain with this uuid
             }
-            return function.apply(domain);
+            return function.apply(domain, facts);
         } catch (LibvirtException e) {
             if (isNoDomain(e)) {
                 throw notFound(instanceUuid);
@@ -575,7 +586,8 @@ public final class LibvirtDriver implements ComputeDriver {
 
     @FunctionalInterface
     private interface DomainFunction<T> {
-        T apply(Domain domain) throws LibvirtException;
+        /** @param facts the domain's XML as read when it was found (one parse per call) */
+        T apply(Domain domain, DomainXml.Facts facts) throws LibvirtException;
     }
 
     /** A domain serialgate defined on this compute host. */

@@ -1,6 +1,7 @@
 package io.serialgate.compute.core.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -89,5 +90,43 @@ class DomainXmlTest {
                 </devices></domain>""";
         assertEquals(Optional.empty(), DomainXml.ownerHost(xml));
         assertEquals(List.of(new SerialPortSource(1, "0.0.0.0", 4555, null)), DomainXml.serialPorts(xml));
+    }
+
+    @Test
+    void oneReadGivesEveryFactTheSeparateReadersGive() {
+        String xml = DomainXml.render(spec(TWO_PORTS));
+        DomainXml.Facts facts = DomainXml.read(xml);
+        assertEquals(new DomainXml.Facts(DomainXml.ownerHost(xml), DomainXml.serverName(xml),
+                DomainXml.trackedInServersTable(xml), DomainXml.serialPorts(xml)), facts);
+        assertEquals(Optional.of("compute-1"), facts.ownerHost());
+        assertEquals(TWO_PORTS, facts.serialPorts());
+    }
+
+    @Test
+    void readsFromManyThreadsAtOnceStayCorrect() throws Exception {
+        // The parser is reused per thread: concurrent reads (one per console connect) must not mix.
+        String ours = DomainXml.render(spec(TWO_PORTS));
+        String foreign = "<domain type='qemu'><name>other</name><devices/></domain>";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean mine = i % 2 == 0;
+                checks.add(pool.submit(() -> mine
+                        ? DomainXml.read(ours).serialPorts().equals(TWO_PORTS)
+                        : DomainXml.read(foreign).ownerHost().isEmpty() && DomainXml.read(foreign).serialPorts().isEmpty()));
+            }
+            for (java.util.concurrent.Future<Boolean> check : checks) {
+                assertTrue(check.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void malformedXmlIsRefusedAndTheThreadsParserStillWorks() {
+        assertThrows(IllegalArgumentException.class, () -> DomainXml.read("<domain><devices>"));
+        assertEquals(TWO_PORTS, DomainXml.read(DomainXml.render(spec(TWO_PORTS))).serialPorts());
     }
 }
