@@ -136,9 +136,10 @@ public final class AllInOne implements Callable<Integer> {
 
         step(6, "demo server");
         DemoServer demo = new DemoServer(URI.create(ports.apiUrl()), secrets.adminKey(), json);
-        String serverId = demo.ensure();
-        String consoleUrl = demo.consoleUrl(serverId, ADMIN_PROJECT);
-        done(serverId);
+        DemoServer.Ready ready = demo.ready(ADMIN_PROJECT);
+        String serverId = ready.serverId();
+        String consoleUrl = ready.consoleUrl();
+        done(ready.replaced() ? serverId + "; the previous demo's guest was gone, so it was made again" : serverId);
 
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("api", ports.apiUrl());

@@ -21,23 +21,53 @@ final class DemoServer {
     private final URI api;
     private final String adminKey;
     private final ObjectMapper json;
+    private final String name;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     DemoServer(URI api, String adminKey, ObjectMapper json) {
+        this(api, adminKey, json, NAME);
+    }
+
+    /** @param name the server's name (tests use their own, beside the launcher's demo) */
+    DemoServer(URI api, String adminKey, ObjectMapper json, String name) {
         this.api = api;
         this.adminKey = adminKey;
         this.json = json;
+        this.name = name;
+    }
+
+    /** The demo server and a console URL for its serial port 0. */
+    record Ready(String serverId, String consoleUrl, boolean replaced) {}
+
+    /**
+     * The existing demo server (a new one the first time) and a fresh console URL for it. A demo
+     * whose guest is gone from the compute host although the api still lists it (its domain
+     * undefined by hand with virsh, the host's libvirt wiped) is deleted and made again, so the
+     * launcher starts instead of failing on a server nobody can reach.
+     */
+    Ready ready(String projectId) throws IOException, InterruptedException {
+        String serverId = ensure();
+        try {
+            return new Ready(serverId, consoleUrl(serverId, projectId), false);
+        } catch (ApiError e) {
+            if (e.status != 404) {
+                throw e;
+            }
+            call("DELETE", "/v2.1/servers/" + serverId, null);
+            String replacement = ensure();
+            return new Ready(replacement, consoleUrl(replacement, projectId), true);
+        }
     }
 
     /** The id of the existing demo server, or of a new one. */
     String ensure() throws IOException, InterruptedException {
-        JsonNode servers = call("GET", "/v2.1/servers?name=" + NAME, null).path("servers");
+        JsonNode servers = call("GET", "/v2.1/servers?name=" + name, null).path("servers");
         for (JsonNode server : servers) {
-            if (NAME.equals(server.path("name").asText())) {
+            if (name.equals(server.path("name").asText())) {
                 return server.path("id").asText();
             }
         }
-        Map<String, Object> body = Map.of("server", Map.of("name", NAME,
+        Map<String, Object> body = Map.of("server", Map.of("name", name,
                 "image_properties", Map.of("hw_serial_port_count", "2")));
         return call("POST", "/v2.1/servers", body).path("server").path("id").asText();
     }
@@ -46,6 +76,16 @@ final class DemoServer {
     String consoleUrl(String serverId, String projectId) throws IOException, InterruptedException {
         JsonNode answer = call("POST", "/v2/" + projectId + "/servers/" + serverId + "/get-serial-console", Map.of());
         return answer.path("serial_console").path("url").asText();
+    }
+
+    /** The api answered with an error status. */
+    static final class ApiError extends IOException {
+        final int status;
+
+        ApiError(int status, String message) {
+            super(message);
+            this.status = status;
+        }
     }
 
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
@@ -61,9 +101,9 @@ final class DemoServer {
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 300) {
-            throw new IOException(method + " " + path.replaceAll("\\?.*", "") + " answered HTTP "
+            throw new ApiError(response.statusCode(), method + " " + path.replaceAll("\\?.*", "") + " answered HTTP "
                     + response.statusCode() + ": " + new String(response.body()));
         }
-        return json.readTree(response.body());
+        return response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
     }
 }

@@ -60,6 +60,28 @@ class AllInOneTest {
     }
 
     @Test
+    void aDemoServerWhoseGuestVanishedIsMadeAgain() throws Exception {
+        URI api = URI.create(summary.endpoints().get("api"));
+        DemoServer demo = new DemoServer(api, summary.adminKey(), json, "demo-vanished");
+        DemoServer.Ready first = demo.ready(summary.projectId());
+        assertThat(first.replaced()).isFalse();
+        assertThat(demo.ready(summary.projectId()).serverId()).isEqualTo(first.serverId());
+
+        // The guest goes away behind the api's back, as with `virsh undefine` on a libvirt host.
+        String secret = json.readTree(dataDir.resolve("secrets.json").toFile()).path("service_secret").asText();
+        new io.serialgate.common.client.ComputeClient(URI.create(summary.endpoints().get("compute")), secret,
+                Duration.ofSeconds(10)).destroy(first.serverId());
+
+        DemoServer.Ready second = demo.ready(summary.projectId());
+        assertThat(second.replaced()).isTrue();
+        assertThat(second.serverId()).isNotEqualTo(first.serverId());
+        assertThat(second.consoleUrl()).contains("/serial.html?token=");
+        HttpResponse<String> stale = http.send(HttpRequest.newBuilder(api.resolve("/v2.1/servers/" + first.serverId()))
+                .header("X-Auth-Token", summary.adminKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stale.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aConsoleUrlFromTheApiEchoesWhatIsTyped() throws Exception {
         String url = consoleUrlFromApi(summary.demoServerId());
         StringBuilder screen = new StringBuilder();
