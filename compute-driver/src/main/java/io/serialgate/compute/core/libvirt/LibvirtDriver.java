@@ -207,15 +207,29 @@ public final class LibvirtDriver implements ComputeDriver {
                 throw new ConflictException("spawn_in_progress", "Server " + instanceUuid
                         + " is still spawning on host " + allocator.host() + "; try again when it is done.");
             }
-            withDomain(instanceUuid, (domain, facts) -> {
-                if (domain.isActive() == 1) {
-                    domain.destroy();
+            boolean domainGone = false;
+            try {
+                withDomain(instanceUuid, (domain, facts) -> {
+                    if (domain.isActive() == 1) {
+                        domain.destroy();
+                    }
+                    domain.undefine();
+                    return null;
+                });
+            } catch (NotFoundException e) {
+                // Undefined behind our back (virsh undefine, a wiped host): the server is still
+                // this host's, and its ports must not stay allocated until the next reconcile.
+                domainGone = true;
+            }
+            int ports = allocator.release(instanceUuid);
+            int rows = servers(dao -> dao.delete(allocator.host(), instanceUuid));
+            if (domainGone) {
+                if (ports == 0 && rows == 0) {
+                    throw notFound(instanceUuid);
                 }
-                domain.undefine();
-                return null;
-            });
-            allocator.release(instanceUuid);
-            servers(dao -> dao.delete(allocator.host(), instanceUuid));
+                LOG.warn("event=server_destroyed_without_domain driver=libvirt host={} instance={} ports_released={}",
+                        allocator.host(), instanceUuid, ports);
+            }
             return null;
         });
         LOG.info("event=server_destroyed driver=libvirt host={} instance={}", allocator.host(), instanceUuid);

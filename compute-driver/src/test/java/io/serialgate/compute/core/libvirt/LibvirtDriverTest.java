@@ -287,6 +287,26 @@ class LibvirtDriverTest {
         assertTrue(jdbi.withExtension(ServerDao.class, dao -> dao.find(host, "libvirt", id)).isEmpty());
     }
 
+    /** A domain undefined behind the driver's back: destroying its server still frees its ports and row. */
+    @Test
+    void destroyingAServerWhoseDomainVanishedReleasesItsPorts() throws Exception {
+        Connect connect = restartOnSharedConnection();
+        String id = uuid();
+        driver.spawn(new InstanceSpec(id, "vanishing", 2));
+        assertEquals(2, allocator.portsOf(id).size());
+        Domain domain = connect.domainLookupByUUIDString(id);
+        domain.destroy();
+        domain.undefine();
+        domain.free();
+
+        assertThrows(NotFoundException.class, () -> driver.serialConsole(id, 0));
+        driver.destroy(id);
+        assertTrue(allocator.portsOf(id).isEmpty());
+        assertTrue(jdbi.withExtension(ServerDao.class, dao -> dao.find(host, "libvirt", id)).isEmpty());
+        // Nothing of it is left: a second destroy is the unknown server's 404.
+        assertThrows(NotFoundException.class, () -> driver.destroy(id));
+    }
+
     /** The api retries a destroy that comes while the spawn still runs; nothing is touched meanwhile. */
     @Test
     void destroyWhileTheSpawnRunsIsAConflict() {
@@ -296,6 +316,15 @@ class LibvirtDriverTest {
         ConflictException e = assertThrows(ConflictException.class, () -> driver.destroy(id));
         assertEquals("spawn_in_progress", e.reason());
         assertEquals(1, allocator.portsOf(id).size());
+    }
+
+    /** Restarts the driver on a connection the test holds too, so it can change domains behind the driver's back. */
+    private Connect restartOnSharedConnection() throws Exception {
+        driver.stop();
+        Connect connect = new Connect("test:///default");
+        driver = new LibvirtDriver(options, () -> connect, allocator, jdbi, "127.0.0.1");
+        driver.start();
+        return connect;
     }
 
     /** A domain of this host as a spawn would define it; {@code tracked} false: as older versions did. */
