@@ -8,11 +8,7 @@ package io.serialgate.bench;
 record BackendWork(ProcessWork consoleauth, ProcessWork computeDriver, ProcessWork postgres) {
 
     BackendWork since(BackendWork before) {
-        return new BackendWork(diff(consoleauth, before.consoleauth), diff(computeDriver, before.computeDriver),
-                diff(postgres, before.postgres));
-    }
-
-    private static ProcessWork diff(ProcessWork after, ProcessWork before) {
-        return after == null || before == null ? null : after.since(before);
+        return new BackendWork(ProcessWork.between(before.consoleauth, consoleauth),
+                ProcessWork.between(before.computeDriver, computeDriver), ProcessWork.between(before.postgres, postgres));
     }
 }

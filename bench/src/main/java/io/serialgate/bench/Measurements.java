@@ -133,7 +133,7 @@ final class Measurements {
         ProcessWork before = ProcessWork.of(target.process());
         sleepUntil(end);
         ProcessWork after = ProcessWork.of(target.process());
-        ProcessWork work = before == null || after == null ? null : after.since(before);
+        ProcessWork work = ProcessWork.between(before, after);
         sleepUntil(end + 1_000_000_000L);
         CompletableFuture<Latency> result = new CompletableFuture<>();
         loop.execute(() -> {
@@ -314,12 +314,8 @@ final class Measurements {
         Thread.sleep(300);
         target.settle();
         return new Latency(1, connects, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                percentile(sorted, 99.9), wrong, hung, error, since(ProcessWork.of(target.process()), proxyBefore),
+                percentile(sorted, 99.9), wrong, hung, error, ProcessWork.between(proxyBefore, ProcessWork.of(target.process())),
                 backends == null || backendsBefore == null ? null : backends.get().since(backendsBefore));
-    }
-
-    private static ProcessWork since(ProcessWork after, ProcessWork before) {
-        return after == null || before == null ? null : after.since(before);
     }
 
     // ---------------------------------------------------------------- idle sessions

@@ -46,6 +46,11 @@ record ProcessWork(long cpuNanos, long contextSwitches) {
         return new ProcessWork(cpuNanos - before.cpuNanos, contextSwitches - before.contextSwitches);
     }
 
+    /** What was spent between two readings; null when either is missing (no process to read). */
+    static ProcessWork between(ProcessWork before, ProcessWork after) {
+        return before == null || after == null ? null : after.since(before);
+    }
+
     /** Voluntary and involuntary switches of every thread of the process (0 once it is gone). */
     private static long contextSwitches(long pid) {
         long total = 0;

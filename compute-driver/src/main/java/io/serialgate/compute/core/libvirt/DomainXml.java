@@ -127,11 +127,7 @@ public final class DomainXml {
                 serialPorts(domain));
     }
 
-    /** The TCP serial ports of a domain, by port index, from its (live) XML. */
-    public static List<SerialPortSource> serialPorts(String xml) {
-        return read(xml).serialPorts();
-    }
-
+    /** The TCP serial ports of a domain, by port index. */
     private static List<SerialPortSource> serialPorts(Element domain) {
         List<SerialPortSource> ports = new ArrayList<>();
         Element devices = first(domain, "devices").orElse(null);
@@ -158,21 +154,6 @@ public final class DomainXml {
         }
         ports.sort(Comparator.comparingInt(SerialPortSource::portIndex));
         return ports;
-    }
-
-    /** The compute host a serialgate domain belongs to, or empty when serialgate did not make it. */
-    public static Optional<String> ownerHost(String xml) {
-        return read(xml).ownerHost();
-    }
-
-    /** The server name serialgate recorded (the domain title may be edited by hand). */
-    public static Optional<String> serverName(String xml) {
-        return read(xml).serverName();
-    }
-
-    /** See {@link Facts#trackedInServersTable()}. */
-    public static boolean trackedInServersTable(String xml) {
-        return read(xml).trackedInServersTable();
     }
 
     private static Optional<Element> serialgateMetadata(Element domain) {

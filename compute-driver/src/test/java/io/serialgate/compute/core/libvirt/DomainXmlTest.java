@@ -76,9 +76,9 @@ class DomainXmlTest {
     @Test
     void serialPortsAndOwnerReadBack() {
         String xml = DomainXml.render(spec(TWO_PORTS));
-        assertEquals(TWO_PORTS, DomainXml.serialPorts(xml));
-        assertEquals(Optional.of("compute-1"), DomainXml.ownerHost(xml));
-        assertEquals(Optional.of("web <1> & co"), DomainXml.serverName(xml));
+        assertEquals(TWO_PORTS, DomainXml.read(xml).serialPorts());
+        assertEquals(Optional.of("compute-1"), DomainXml.read(xml).ownerHost());
+        assertEquals(Optional.of("web <1> & co"), DomainXml.read(xml).serverName());
     }
 
     @Test
@@ -88,18 +88,14 @@ class DomainXmlTest {
                   <serial type='pty'><target port='0'/></serial>
                   <serial type='tcp'><source mode='bind' host='0.0.0.0' service='4555'/><target port='1'/></serial>
                 </devices></domain>""";
-        assertEquals(Optional.empty(), DomainXml.ownerHost(xml));
-        assertEquals(List.of(new SerialPortSource(1, "0.0.0.0", 4555, null)), DomainXml.serialPorts(xml));
+        assertEquals(Optional.empty(), DomainXml.read(xml).ownerHost());
+        assertEquals(List.of(new SerialPortSource(1, "0.0.0.0", 4555, null)), DomainXml.read(xml).serialPorts());
     }
 
     @Test
-    void oneReadGivesEveryFactTheSeparateReadersGive() {
-        String xml = DomainXml.render(spec(TWO_PORTS));
-        DomainXml.Facts facts = DomainXml.read(xml);
-        assertEquals(new DomainXml.Facts(DomainXml.ownerHost(xml), DomainXml.serverName(xml),
-                DomainXml.trackedInServersTable(xml), DomainXml.serialPorts(xml)), facts);
-        assertEquals(Optional.of("compute-1"), facts.ownerHost());
-        assertEquals(TWO_PORTS, facts.serialPorts());
+    void oneReadGivesEveryFact() {
+        DomainXml.Facts facts = DomainXml.read(DomainXml.render(spec(TWO_PORTS)));
+        assertEquals(new DomainXml.Facts(Optional.of("compute-1"), Optional.of("web <1> & co"), true, TWO_PORTS), facts);
     }
 
     @Test

@@ -333,7 +333,7 @@ class LibvirtDriverTest {
                 null, null, null, List.of(new SerialPortSource(0, "127.0.0.1", port, null))));
         if (!tracked) {
             xml = xml.replace(" tracked=\"compute.servers\"", "");
-            assertFalse(DomainXml.trackedInServersTable(xml));
+            assertFalse(DomainXml.read(xml).trackedInServersTable());
         }
         Domain domain = connect.domainDefineXML(xml);
         domain.create();
