@@ -109,7 +109,8 @@ class BrowserTerminalTest {
     }
 
     private void awaitStatus(String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> status().equals(expected));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> "status was: '" + status() + "'")
+                .until(d -> status().equals(expected));
     }
 
     private void awaitScreen(String expected) {
