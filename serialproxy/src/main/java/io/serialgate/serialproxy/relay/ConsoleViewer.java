@@ -154,10 +154,7 @@ public final class ConsoleViewer implements Session.Listener.AutoDemanding, Cons
     @Override
     public void end(int code, String reason) {
         if (release("proxy", code, reason)) {
-            Session s = session;
-            if (s != null && s.isOpen()) {
-                s.close(code, reason, Callback.NOOP);
-            }
+            CloseFrames.close(session, code, reason, "viewer", consoleSession.sessionId());
         }
     }
 

@@ -268,10 +268,7 @@ public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
     /** Ends the console from the proxy's side: close the websocket with a code and reason the page shows. */
     private void finish(int code, String reason, Throwable cause) {
         if (release("proxy", code, reason, cause)) {
-            Session s = session;
-            if (s != null && s.isOpen()) {
-                s.close(code, reason, Callback.NOOP);
-            }
+            CloseFrames.close(session, code, reason, "writer", consoleSession.sessionId());
         }
     }
 
