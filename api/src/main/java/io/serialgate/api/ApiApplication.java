@@ -16,6 +16,7 @@ import io.serialgate.api.core.ConsoleAuthTokens;
 import io.serialgate.api.core.ConsoleOutputs;
 import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.SerialConsoles;
+import io.serialgate.api.core.ServerPower;
 import io.serialgate.api.core.FailedSpawnCleanup;
 import io.serialgate.api.core.Servers;
 import io.serialgate.api.db.ComputeHostDao;
@@ -113,7 +114,8 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         environment.lifecycle().manage(cleanup);
         Servers servers = new Servers(jdbi.onDemand(ServerDao.class),
                 new SingleRowQuery<>(jdbi, ServerDao.FIND_BY_ID, "id", new ServerDao.ServerMapper()), hosts, cleanup);
-        SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth);
+        ServerPower power = new ServerPower(servers, jdbi.onDemand(ServerDao.class));
+        SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth, power);
         ConsoleSessions sessions = new ConsoleSessions(servers,
                 new ConsoleSessionsClient(internal.consoleauthUrl(), secret, timeout));
 
@@ -122,7 +124,7 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         environment.jersey().register(new ApiKeyAuthFilter(apiKeys));
         environment.jersey().register(new MicroversionFilter());
         environment.jersey().register(new VersionsResource());
-        environment.jersey().register(new ServersResource(servers, consoles, sessions, new ConsoleOutputs(servers)));
+        environment.jersey().register(new ServersResource(servers, consoles, sessions, new ConsoleOutputs(servers), power));
         environment.jersey().register(new ConsoleSessionsResource(sessions));
         environment.jersey().register(new SerialPortsResource(sessions));
         environment.jersey().register(new V3SerialConsoleResource(consoles));

@@ -108,6 +108,42 @@ class OpenStackClientsTest {
     }
 
     @Test
+    void openstackAndNovaStopStartAndRebootAServer() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openstack")), "openstack not installed (apt-get install python3-openstackclient)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/nova")), "nova not installed (apt-get install python3-novaclient)");
+        new ApiCalls(APP.getLocalPort()).post("/v2.1/servers", key, "{\"server\": {\"name\": \"cli-power\"}}");
+        List<String> openstack = List.of("openstack", "--os-auth-type", "admin_token", "--os-endpoint", endpoint,
+                "--os-token", key);
+        List<String> nova = List.of("nova", "--os-auth-type", "admin_token", "--os-endpoint", endpoint, "--os-token", key);
+
+        Result stop = run(concat(openstack, "server", "stop", "cli-power"));
+        assertThat(stop.exit()).as(stop.output()).isEqualTo(0);
+        assertThat(run(concat(openstack, "server", "show", "cli-power", "-f", "value", "-c", "status")).output().strip())
+                .isEqualTo("SHUTOFF");
+        Result noConsole = run(concat(nova, "get-serial-console", "cli-power"));
+        assertThat(noConsole.exit()).isNotEqualTo(0);
+        assertThat(noConsole.output()).contains("vm_state stopped").doesNotContain("Traceback");
+
+        Result start = run(concat(nova, "start", "cli-power"));
+        assertThat(start.exit()).as(start.output()).isEqualTo(0);
+        Result soft = run(concat(nova, "reboot", "cli-power"));
+        assertThat(soft.exit()).as(soft.output()).isEqualTo(0);
+        Result hard = run(concat(openstack, "server", "reboot", "--hard", "cli-power"));
+        assertThat(hard.exit()).as(hard.output()).isEqualTo(0);
+        assertThat(run(concat(nova, "show", "cli-power")).output()).contains("ACTIVE");
+
+        Result startAgain = run(concat(nova, "start", "cli-power"));
+        assertThat(startAgain.exit()).isNotEqualTo(0);
+        assertThat(startAgain.output()).contains("Cannot 'start' instance").doesNotContain("Traceback");
+    }
+
+    private static List<String> concat(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    @Test
     void novaPrintsTheFaultMessageOfAnUnknownServer() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/nova")), "nova not installed (apt-get install python3-novaclient)");
         Result result = run(List.of("nova", "--os-auth-type", "admin_token", "--os-endpoint", endpoint,

@@ -344,9 +344,9 @@ class ServersAndConsolesTest {
                 .fault("badRequest")).contains("type");
         assertThat(api.post("/v2.1/servers/" + id + "/action", keyA, "{\"os-getSerialConsole\": {\"type\": \"novnc\"}}")
                 .status()).isEqualTo(400);
-        Reply unknown = api.post("/v2.1/servers/" + id + "/action", keyA, "{\"reboot\": {\"type\": \"HARD\"}}");
+        Reply unknown = api.post("/v2.1/servers/" + id + "/action", keyA, "{\"createImage\": {\"name\": \"snap\"}}");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.fault("itemNotFound")).contains("reboot");
+        assertThat(unknown.fault("itemNotFound")).contains("createImage");
     }
 
     @Test

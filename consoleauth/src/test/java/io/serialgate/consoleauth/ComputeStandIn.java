@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,7 @@ public final class ComputeStandIn implements AutoCloseable {
     private final Map<String, String> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
 
     public ComputeStandIn(String secret) {
         this.secret = secret;
@@ -67,6 +69,15 @@ public final class ComputeStandIn implements AutoCloseable {
         endpoints.keySet().removeIf(key -> key.startsWith(instance + "/"));
     }
 
+    /** The server is shut off (true) or running again (false): shut off, its consoles are 409 server_not_running. */
+    void stopped(String instance, boolean value) {
+        if (value) {
+            stopped.add(instance);
+        } else {
+            stopped.remove(instance);
+        }
+    }
+
     /** While true, every answer is a 500. */
     void failing(boolean value) {
         failing.set(value);
@@ -89,6 +100,8 @@ public final class ComputeStandIn implements AutoCloseable {
             String endpoint = endpoints.get(path.group(1) + "/" + path.group(2));
             if (endpoint == null) {
                 answer(exchange, 404, error(404, "server_not_found"));
+            } else if (stopped.contains(path.group(1))) {
+                answer(exchange, 409, error(409, "server_not_running"));
             } else {
                 answer(exchange, 200, endpoint);
             }

@@ -11,6 +11,7 @@ import io.serialgate.common.client.ConsoleauthClient;
 import io.serialgate.common.contract.AuthorizeTokenRequest;
 import io.serialgate.common.contract.OpenSessionRequest;
 import io.serialgate.common.contract.OpenedSession;
+import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.UnavailableException;
 import io.serialgate.common.testing.TestPostgres;
@@ -122,6 +123,26 @@ class EndpointRecheckTest {
         COMPUTE.place(instance, 0, "127.0.0.1", 10500);
 
         assertStale(() -> tokens(APP).validate(token(instance, 3, 10500)));
+    }
+
+    @Test
+    void aTokenOfAStoppedServerIsRefusedAsNotRunningAndWorksOnceItRunsAgain() {
+        String instance = UUID.randomUUID().toString();
+        COMPUTE.place(instance, 0, "127.0.0.1", 10550);
+        String token = token(instance, 0, 10550);
+        COMPUTE.stopped(instance, true);
+        try {
+            for (Runnable call : new Runnable[] {() -> tokens(APP).validate(token), () -> openWriter(token, "192.0.2.1:5")}) {
+                assertThatThrownBy(call::run).isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("server_not_running");
+                    assertThat(e.getMessage()).contains("server not running: start it");
+                });
+            }
+        } finally {
+            COMPUTE.stopped(instance, false);
+        }
+        // The refused writer left no session behind: the slot is free.
+        assertThat(openWriter(token, "192.0.2.1:6").binding().port()).isEqualTo(10550);
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class ServerViews {
         view.put("links", links(server));
         view.put("OS-EXT-STS:vm_state", server.status().vmState());
         view.put("OS-EXT-STS:task_state", server.status().taskState());
-        view.put("OS-EXT-STS:power_state", server.status() == ServerStatus.ACTIVE ? 1 : 0);
+        view.put("OS-EXT-STS:power_state", server.status().powerState());
         view.put("serial_port_count", server.serialPortCount());
         view.put("image_properties", server.imageProperties());
         if (admin) {

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nova's "get console output": the last lines serial port 0 of an ACTIVE server printed, read
- * from the console log its compute host keeps. Without a length, as much as the compute host
+ * Nova's "get console output": the last lines serial port 0 of an ACTIVE or SHUTOFF server
+ * printed, read from the console log its compute host keeps (a stopped guest's last words are
+ * often why it stopped). Without a length, as much as the compute host
  * hands out ({@link ComputeConsoleLogContract#MAX_LINES}).
  */
 public final class ConsoleOutputs {
@@ -28,7 +29,7 @@ public final class ConsoleOutputs {
 
     public String output(ProjectScope scope, String serverId, OptionalInt length) {
         Server server = servers.get(scope, serverId);
-        if (server.status() != ServerStatus.ACTIVE) {
+        if (server.status() != ServerStatus.ACTIVE && server.status() != ServerStatus.SHUTOFF) {
             throw new ConflictException("instance_invalid_state", "Instance " + server.id() + " in vm_state "
                     + server.status().vmState() + " (status " + server.status() + ")."
                     + " Cannot get_console_output while the instance is in this state.");

@@ -5,6 +5,7 @@ import io.serialgate.common.client.ConsoleauthClient;
 import io.serialgate.common.config.SerialConsoleOptions;
 import io.serialgate.common.contract.AuthorizeTokenRequest;
 import io.serialgate.common.contract.AuthorizedToken;
+import io.serialgate.common.contract.ComputeContract;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.InvalidInputException;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands out console URLs: checks the caller may see the server, that serial consoles are enabled,
  * that the server is ACTIVE and has the serial port asked for; then asks the compute host where
- * the port listens and consoleauth for a token bound to it.
+ * the port listens and consoleauth for a token bound to it. A host that finds the guest shut off
+ * (stopped behind the api's back) makes the server SHUTOFF in the api's record and the answer a 409.
  */
 public final class SerialConsoles {
 
@@ -23,11 +25,13 @@ public final class SerialConsoles {
     private final SerialConsoleOptions options;
     private final Servers servers;
     private final ConsoleauthClient consoleauth;
+    private final ServerPower power;
 
-    public SerialConsoles(SerialConsoleOptions options, Servers servers, ConsoleauthClient consoleauth) {
+    public SerialConsoles(SerialConsoleOptions options, Servers servers, ConsoleauthClient consoleauth, ServerPower power) {
         this.options = options;
         this.servers = servers;
         this.consoleauth = consoleauth;
+        this.power = power;
     }
 
     /** 400 unless the server has serial port {@code portIndex}. */
@@ -47,20 +51,33 @@ public final class SerialConsoles {
             throw new InvalidInputException("console_type_unavailable", "Unavailable console type serial.");
         }
         if (server.status() != ServerStatus.ACTIVE) {
-            throw new ConflictException("instance_invalid_state", "Instance " + server.id() + " in vm_state "
-                    + server.status().vmState() + " (status " + server.status() + ")."
-                    + " Cannot get_serial_console while the instance is in this state.");
+            throw notActive(server, server.status());
         }
         requirePort(server, portIndex);
         String instance = server.id().toString();
         ComputeClient compute = servers.computeOf(server);
-        SerialConsoleEndpoint endpoint = InternalCalls.call("compute",
-                () -> compute.serialConsole(instance, portIndex));
+        SerialConsoleEndpoint endpoint;
+        try {
+            endpoint = InternalCalls.call("compute", () -> compute.serialConsole(instance, portIndex));
+        } catch (ConflictException e) {
+            if (!ComputeContract.SERVER_NOT_RUNNING.equals(e.reason())) {
+                throw e;
+            }
+            power.foundStopped(server);
+            throw notActive(server, ServerStatus.SHUTOFF);
+        }
         AuthorizedToken token = InternalCalls.call("consoleauth", () -> consoleauth.authorize(
                 new AuthorizeTokenRequest(server.projectId(), instance, portIndex,
                         endpoint.host(), endpoint.port(), options.baseUrl(), servers.computeUrlOf(server).toString())));
         LOG.info("event=console_url_issued instance={} project={} port_index={} expires_at={}",
                 instance, server.projectId(), portIndex, token.expiresAt());
         return ConsoleUrls.withToken(options.baseUrl(), token.token());
+    }
+
+    private static ConflictException notActive(Server server, ServerStatus status) {
+        String hint = status == ServerStatus.SHUTOFF ? " Start it first (os-start)." : "";
+        return new ConflictException("instance_invalid_state", "Instance " + server.id() + " in vm_state "
+                + status.vmState() + " (status " + status + ")."
+                + " Cannot get_serial_console while the instance is in this state." + hint);
     }
 }

@@ -3,12 +3,14 @@ package io.serialgate.api.core;
 import java.util.Locale;
 
 /**
- * Nova's server status words, with the vm_state and task_state each one shows as. Only ACTIVE
- * servers hand out consoles; every other status is 409 (Nova answers 500 for some of them).
+ * Nova's server status words, with the vm_state, task_state and power_state each one shows as.
+ * Only ACTIVE servers hand out consoles; every other status is 409 (Nova answers 500 for some of
+ * them). ACTIVE and SHUTOFF are the two a power action moves between.
  */
 public enum ServerStatus {
     BUILD("building", "spawning"),
     ACTIVE("active", null),
+    SHUTOFF("stopped", null),
     ERROR("error", null),
     DELETING("active", "deleting"),
     MIGRATING("active", "migrating");
@@ -28,6 +30,20 @@ public enum ServerStatus {
     /** Nova's OS-EXT-STS:task_state, null when no task runs. */
     public String taskState() {
         return taskState;
+    }
+
+    /** Nova's OS-EXT-STS:power_state: 1 running, 4 shut down, 0 no state (not spawned, or unknown). */
+    public int powerState() {
+        return switch (this) {
+            case ACTIVE, DELETING, MIGRATING -> 1;
+            case SHUTOFF -> 4;
+            default -> 0;
+        };
+    }
+
+    /** The status a compute host's {@code state} word ("running" or "shutoff") means. */
+    public static ServerStatus ofComputeState(String state) {
+        return "shutoff".equals(state) ? SHUTOFF : ACTIVE;
     }
 
     public static ServerStatus parse(String stored) {

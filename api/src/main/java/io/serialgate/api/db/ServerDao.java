@@ -52,6 +52,14 @@ public interface ServerDao {
     @SqlUpdate("UPDATE api.servers SET status = :status, updated_at = now() WHERE id = :id")
     int setStatus(@Bind("id") UUID id, @Bind("status") String status);
 
+    /**
+     * The status a power action or the compute host reported, written only over ACTIVE or SHUTOFF:
+     * a server being deleted or migrated, or in ERROR, keeps that status.
+     */
+    @SqlUpdate("UPDATE api.servers SET status = :status, updated_at = now()"
+            + " WHERE id = :id AND status IN ('ACTIVE', 'SHUTOFF')")
+    int setPowerStatus(@Bind("id") UUID id, @Bind("status") String status);
+
     @SqlUpdate("DELETE FROM api.servers WHERE id = :id")
     int delete(@Bind("id") UUID id);
 

@@ -2,6 +2,7 @@ package io.serialgate.api.resources;
 
 import io.serialgate.api.api.ConsoleOutputRequest;
 import io.serialgate.api.api.CreateServerRequest;
+import io.serialgate.api.api.PowerActionRequest;
 import io.serialgate.api.api.RemoteConsoleRequest;
 import io.serialgate.api.api.RequestBodies;
 import io.serialgate.api.api.ResetSerialConsoleRequest;
@@ -15,6 +16,7 @@ import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.ProjectScope;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.Server;
+import io.serialgate.api.core.ServerPower;
 import io.serialgate.api.core.Servers;
 import io.serialgate.api.microversion.ApiVersion;
 import io.serialgate.api.microversion.MicroversionFilter;
@@ -48,12 +50,15 @@ public final class ServersResource {
     private final SerialConsoles consoles;
     private final ConsoleSessions sessions;
     private final ConsoleOutputs outputs;
+    private final ServerPower power;
 
-    public ServersResource(Servers servers, SerialConsoles consoles, ConsoleSessions sessions, ConsoleOutputs outputs) {
+    public ServersResource(Servers servers, SerialConsoles consoles, ConsoleSessions sessions, ConsoleOutputs outputs,
+                           ServerPower power) {
         this.servers = servers;
         this.consoles = consoles;
         this.sessions = sessions;
         this.outputs = outputs;
+        this.power = power;
     }
 
     @POST
@@ -113,7 +118,8 @@ public final class ServersResource {
 
     /**
      * Nova's server actions: {@code os-getSerialConsole} (200, a console URL),
-     * {@code os-getConsoleOutput} (200, the last lines of serial port 0) and serialgate's
+     * {@code os-getConsoleOutput} (200, the last lines of serial port 0), the power actions
+     * {@code os-start}, {@code os-stop} and {@code reboot} (202, done when answered) and serialgate's
      * {@code os-resetSerialConsole} (202, whoever holds the serial port is dropped).
      */
     @POST
@@ -122,6 +128,11 @@ public final class ServersResource {
                            String body, @Context SecurityContext security) {
         ServerAction action = ServerAction.from(RequestBodies.parse(body));
         ProjectScope scope = scope(security, base);
+        if (PowerActionRequest.names(action.name())) {
+            PowerActionRequest request = PowerActionRequest.from(action.name(), action.arguments());
+            power.act(scope, id, request.kind());
+            return Response.accepted().build();
+        }
         switch (action.name()) {
             case ServerAction.GET_SERIAL_CONSOLE -> {
                 SerialConsoleRequest request = SerialConsoleRequest.fromAction(action.arguments());

@@ -16,17 +16,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * compute-driver's internal contract: spawn, destroy, serial console endpoint of port N, and the
- * console log of port N (the lines set with {@link #printed}, tailed as the real driver does).
+ * compute-driver's internal contract: spawn, show, destroy, the power actions (start, stop,
+ * reboot: 409 invalid_state when the state forbids one, as the real driver), serial console
+ * endpoint of port N (409 server_not_running while shut off), and the console log of port N (the
+ * lines set with {@link #printed}, tailed as the real driver does).
  */
 public final class StandInCompute extends StandInService {
 
     public static final String HOST = "standin-host";
     public static final int MAX_PORTS = 4;
     public static final int FIRST_PORT = 10000;
+    public static final String RUNNING = "running";
+    public static final String SHUTOFF = "shutoff";
     private static final Pattern SERVER = Pattern.compile("/v1/servers/([^/]+)");
     private static final Pattern CONSOLE = Pattern.compile("/v1/servers/([^/]+)/serial-consoles/(\\d+)");
 
+    private static final Pattern ACTION = Pattern.compile("/v1/servers/([^/]+)/action");
     private static final Pattern CONSOLE_LOG = Pattern.compile("/v1/servers/([^/]+)/serial-consoles/(\\d+)/log");
     private static final Pattern LINES = Pattern.compile("(?:^|&)lines=(\\d+)(?:&|$)");
 
@@ -37,6 +42,8 @@ public final class StandInCompute extends StandInService {
     public final List<Integer> logLinesAsked = new CopyOnWriteArrayList<>();
     /** The instance uuid of every destroy (DELETE) asked for, known or not, in order. */
     public final List<String> destroysAsked = new CopyOnWriteArrayList<>();
+    /** Every action asked for, as "uuid word", in order. */
+    public final List<String> actionsAsked = new CopyOnWriteArrayList<>();
     /** When set, console log requests get 501, as from the external driver. */
     public volatile boolean consoleLogNotImplemented;
     private final String host;
@@ -60,6 +67,7 @@ public final class StandInCompute extends StandInService {
         Matcher console = CONSOLE.matcher(path);
         Matcher log = CONSOLE_LOG.matcher(path);
         Matcher server = SERVER.matcher(path);
+        Matcher action = ACTION.matcher(path);
         if ("POST".equals(method) && path.equals("/v1/servers")) {
             SpawnRequest request = read(exchange, SpawnRequest.class);
             int ports = Integer.parseInt(request.imageProperties().getOrDefault("hw_serial_port_count", "1"));
@@ -75,9 +83,17 @@ public final class StandInCompute extends StandInService {
             int index = Integer.parseInt(console.group(2));
             if (instance == null || index >= instance.serialPortCount()) {
                 send(exchange, 404, ErrorBody.of(404, "not_found", "no such serial port"));
+            } else if (SHUTOFF.equals(instance.state())) {
+                send(exchange, 409, ErrorBody.of(409, "server_not_running", "Server " + instance.instanceUuid()
+                        + " is not running: its serial ports listen only while it runs. Start it, then ask again."));
             } else {
                 send(exchange, 200, new SerialConsoleEndpoint(instance.instanceUuid(), index, "127.0.0.1", FIRST_PORT + index));
             }
+        } else if ("POST".equals(method) && action.matches()) {
+            act(exchange, action.group(1));
+        } else if ("GET".equals(method) && server.matches()) {
+            ComputeInstance instance = instances.get(server.group(1));
+            send(exchange, instance == null ? 404 : 200, instance == null ? ErrorBody.of(404, "not_found", "no such server") : instance);
         } else if ("GET".equals(method) && log.matches()) {
             consoleLog(exchange, log.group(1), Integer.parseInt(log.group(2)));
         } else if ("DELETE".equals(method) && server.matches()) {
@@ -87,6 +103,37 @@ public final class StandInCompute extends StandInService {
         } else {
             send(exchange, 404, ErrorBody.of(404, "not_found", "no such path " + path));
         }
+    }
+
+    /** The real driver's rules: stop only a running server, start only a stopped one, reboot either. */
+    private void act(HttpExchange exchange, String instanceUuid) throws IOException {
+        Map<?, ?> body = read(exchange, Map.class);
+        String word = body.keySet().iterator().next().toString();
+        actionsAsked.add(instanceUuid + " " + word);
+        ComputeInstance instance = instances.get(instanceUuid);
+        if (instance == null) {
+            send(exchange, 404, ErrorBody.of(404, "server_not_found", "no such server"));
+            return;
+        }
+        boolean running = RUNNING.equals(instance.state());
+        if (word.equals("stop") && !running || word.equals("start") && running) {
+            send(exchange, 409, ErrorBody.of(409, "invalid_state", "Cannot " + word + " server " + instanceUuid
+                    + " while it is " + instance.state() + "."));
+            return;
+        }
+        ComputeInstance after = withState(instance, word.equals("stop") ? SHUTOFF : RUNNING);
+        instances.put(instanceUuid, after);
+        send(exchange, 200, after);
+    }
+
+    /** The guest's state changes behind the api's back (a host reboot, virsh destroy). */
+    public void setState(String instanceUuid, String state) {
+        instances.computeIfPresent(instanceUuid, (id, instance) -> withState(instance, state));
+    }
+
+    private static ComputeInstance withState(ComputeInstance instance, String state) {
+        return new ComputeInstance(instance.instanceUuid(), instance.name(), instance.host(), instance.driver(),
+                instance.serialPortCount(), state);
     }
 
     private void consoleLog(HttpExchange exchange, String instanceUuid, int index) throws IOException {

@@ -42,6 +42,27 @@ public final class Servers {
         api.delete(PATH + "/" + ApiClient.encode(id));
     }
 
+    /** Nova's {@code os-start}; done when answered (202). */
+    public void start(String id) {
+        action(id, json.createObjectNode().putNull("os-start"));
+    }
+
+    /** Nova's {@code os-stop}; done when answered (202). */
+    public void stop(String id) {
+        action(id, json.createObjectNode().putNull("os-stop"));
+    }
+
+    /** Nova's {@code reboot}, {@code HARD} or {@code SOFT}; done when answered (202). */
+    public void reboot(String id, boolean hard) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("reboot").put("type", hard ? "HARD" : "SOFT");
+        action(id, body);
+    }
+
+    private void action(String id, ObjectNode body) {
+        api.post(PATH + "/" + ApiClient.encode(id) + "/action", body);
+    }
+
     static JsonNode objectOf(JsonNode answer, String key) {
         JsonNode value = answer.path(key);
         if (!value.isObject()) {

@@ -171,14 +171,59 @@ class ServerCommandTest {
     }
 
     @Test
+    void stopAndStartSendNovasActionsAndPrintTheNewStatus() {
+        Result stopped = ClientRun.against(api).run("server", "stop", "demo");
+
+        assertThat(stopped.exitCode()).as(stopped.stderr()).isEqualTo(ExitCode.OK);
+        assertThat(stopped.stdout().strip()).isEqualTo("Server demo (" + demoId + ") stopped; its status is SHUTOFF.");
+        FakeApi.Recorded action = api.requests().stream().filter(r -> r.uri().endsWith("/action")).reduce((a, b) -> b).orElseThrow();
+        assertThat(action.body().toString()).isEqualTo("{\"os-stop\":null}");
+
+        Result started = ClientRun.against(api).run("server", "start", demoId);
+        assertThat(started.stdout().strip()).isEqualTo("Server demo (" + demoId + ") started; its status is ACTIVE.");
+    }
+
+    @Test
+    void rebootIsSoftUnlessHardAndPrintsJsonOnDemand() throws Exception {
+        Result soft = ClientRun.against(api).run("server", "reboot", "demo", "other", "--format", "json");
+
+        assertThat(soft.exitCode()).as(soft.stderr()).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(soft.stdout());
+        assertThat(json.at("/servers/0/name").asText()).isEqualTo("demo");
+        assertThat(json.at("/servers/1/id").asText()).isEqualTo(otherId);
+        assertThat(json.at("/servers/1/status").asText()).isEqualTo("ACTIVE");
+        assertThat(api.requests().stream().filter(r -> r.uri().endsWith("/action")).map(r -> r.body().toString()))
+                .containsOnly("{\"reboot\":{\"type\":\"SOFT\"}}");
+
+        ClientRun.against(api).run("server", "stop", "demo");
+        Result refused = ClientRun.against(api).run("server", "reboot", "demo");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(refused.stderr()).contains("Cannot 'reboot' instance " + demoId + " while it is in vm_state stopped");
+        Result hard = ClientRun.against(api).run("server", "reboot", "--hard", "demo");
+        assertThat(hard.stdout().strip()).isEqualTo("Server demo (" + demoId + ") hard rebooted; its status is ACTIVE.");
+    }
+
+    @Test
+    void aPowerActionTheStateForbidsIsExitCodeFiveAndStopsThere() {
+        Result result = ClientRun.against(api).run("server", "start", "demo", "other");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFLICT);
+        assertThat(result.stderr().strip()).isEqualTo("serialgate-client: Cannot 'start' instance " + demoId
+                + " while it is in vm_state active (status ACTIVE). (HTTP 409)");
+        assertThat(api.requests().stream().filter(r -> r.uri().contains(otherId + "/action"))).isEmpty();
+        assertThat(ClientRun.against(api).run("server", "stop").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(ClientRun.against(api).run("server", "stop", "no-such-server").exitCode()).isEqualTo(ExitCode.NOT_FOUND);
+    }
+
+    @Test
     void aCommandGroupWithoutSubcommandIsAUsageError() {
         Result server = ClientRun.against(api).run("server");
         Result console = ClientRun.against(api).run("console");
         Result none = ClientRun.against(api).run();
-        Result unknown = ClientRun.against(api).run("server", "reboot", "demo");
+        Result unknown = ClientRun.against(api).run("server", "migrate", "demo");
 
         assertThat(server.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(server.stderr()).contains("missing a subcommand: list, show, create or delete");
+        assertThat(server.stderr()).contains("missing a subcommand: list, show, create, delete, start, stop or reboot");
         assertThat(console.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);

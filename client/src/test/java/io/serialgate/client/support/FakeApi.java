@@ -255,9 +255,30 @@ public final class FakeApi implements AutoCloseable {
             int from = length.isInt() ? Math.max(0, lines.length - length.asInt()) : 0;
             String output = String.join("", java.util.Arrays.asList(lines).subList(from, lines.length));
             respond(exchange, 200, json.createObjectNode().put("output", output));
+        } else if (body != null && (body.has("os-start") || body.has("os-stop") || body.has("reboot"))) {
+            powerAction(exchange, servers.get(id), body);
         } else {
             fault(exchange, 400, "badRequest", "Unknown server action.");
         }
+    }
+
+    /** The api's rules: stop an ACTIVE server, start a SHUTOFF one, soft reboot an ACTIVE one, hard reboot either. */
+    private void powerAction(HttpExchange exchange, ObjectNode server, JsonNode body) throws IOException {
+        String status = server.path("status").asText();
+        String word = body.has("os-start") ? "start" : body.has("os-stop") ? "stop" : "reboot";
+        boolean hard = "HARD".equals(body.path("reboot").path("type").asText());
+        boolean allowed = switch (word) {
+            case "start" -> status.equals("SHUTOFF");
+            case "stop" -> status.equals("ACTIVE");
+            default -> hard || status.equals("ACTIVE");
+        };
+        if (!allowed) {
+            fault(exchange, 409, "conflictingRequest", "Cannot '" + word + "' instance " + server.path("id").asText()
+                    + " while it is in vm_state " + (status.equals("ACTIVE") ? "active" : "stopped") + " (status " + status + ").");
+            return;
+        }
+        server.put("status", word.equals("stop") ? "SHUTOFF" : "ACTIVE");
+        exchange.sendResponseHeaders(202, -1);
     }
 
     private void listServers(HttpExchange exchange, String query, boolean detailed) throws IOException {

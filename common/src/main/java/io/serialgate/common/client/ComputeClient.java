@@ -1,6 +1,7 @@
 package io.serialgate.common.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.serialgate.common.contract.ComputeActionsContract;
 import io.serialgate.common.contract.ComputeConsoleLogContract;
 import io.serialgate.common.contract.ComputeContract;
 import io.serialgate.common.contract.ComputeHostInfo;
@@ -13,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Typed client of one compute host's internal REST API. */
 public class ComputeClient {
@@ -37,6 +39,12 @@ public class ComputeClient {
 
     public void destroy(String instanceUuid) {
         http.delete(serverPath(instanceUuid));
+    }
+
+    /** A power or rebuild action ({@link ComputeActionsContract}); answers the server in its new state. */
+    public ComputeInstance act(String instanceUuid, String action) {
+        return http.post(ComputeActionsContract.SERVER_ACTION.replace("{instance_uuid}", encode(instanceUuid)),
+                Map.of(action, Map.of()), ComputeInstance.class);
     }
 
     public SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex) {

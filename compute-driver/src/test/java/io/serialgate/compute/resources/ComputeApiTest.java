@@ -136,14 +136,20 @@ class ComputeApiTest {
             assertEquals(200, answer.status(), step[0] + ": " + answer.raw().body());
             assertEquals(step[1], answer.body().get("state").asText(), step[0]);
             assertEquals(step[1], compute.show(id).state(), step[0]);
-            assertEquals(ttyS0, compute.serialConsole(id, 0), "after " + step[0]);
-            assertEquals(ttyS1, compute.serialConsole(id, 1), "after " + step[0]);
             if (step[1].equals("running")) {
+                assertEquals(ttyS0, compute.serialConsole(id, 0), "after " + step[0]);
+                assertEquals(ttyS1, compute.serialConsole(id, 1), "after " + step[0]);
                 try (SerialConsoleClient console = new SerialConsoleClient(ttyS1.host(), ttyS1.port())) {
                     console.readUntil(prompt("keeper"));
                 }
             } else {
+                // Stopped: nothing listens, so no endpoint is handed out (409), and the port is kept.
+                InternalHttp.Answer refused = http.get("/v1/servers/" + id + "/serial-consoles/0");
+                assertEquals(409, refused.status(), "after " + step[0]);
+                assertEquals("server_not_running", refused.reason());
+                assertTrue(refused.message().contains("is not running"), refused.message());
                 assertThrows(ConnectException.class, () -> new SerialConsoleClient(ttyS0.host(), ttyS0.port()));
+                assertEquals(200, http.get("/v1/servers/" + id + "/serial-consoles/0/log?lines=5").status());
             }
         }
         compute.destroy(id);

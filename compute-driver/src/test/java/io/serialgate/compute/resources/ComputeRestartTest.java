@@ -10,6 +10,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.serialgate.common.client.ComputeClient;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
 import io.serialgate.common.contract.SpawnRequest;
+import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.testing.TestPostgres;
 import io.serialgate.compute.ComputeApplication;
 import io.serialgate.compute.ComputeConfiguration;
@@ -59,8 +60,11 @@ class ComputeRestartTest {
             compute.destroy(id);
             // A stopped server stays stopped across the restart, and keeps its port.
             assertEquals("shutoff", compute.show(stopped).state());
-            assertEquals(sleeperPort, compute.serialConsole(stopped, 0));
+            assertEquals("server_not_running", assertThrows(ConflictException.class,
+                    () -> compute.serialConsole(stopped, 0)).reason());
             assertThrows(ConnectException.class, () -> new SerialConsoleClient(sleeperPort.host(), sleeperPort.port()));
+            assertEquals("running", compute.act(stopped, "start").state());
+            assertEquals(sleeperPort, compute.serialConsole(stopped, 0));
             compute.destroy(stopped);
         } finally {
             second.after();

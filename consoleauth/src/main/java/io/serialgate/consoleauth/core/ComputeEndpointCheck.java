@@ -2,7 +2,9 @@ package io.serialgate.consoleauth.core;
 
 import io.serialgate.common.client.ComputeClient;
 import io.serialgate.common.client.ComputeClients;
+import io.serialgate.common.contract.ComputeContract;
 import io.serialgate.common.contract.SerialConsoleEndpoint;
+import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.SerialgateException;
 import io.serialgate.common.error.UnavailableException;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks compute-driver where serial port {@code port_index} of the token's server listens now, and
  * refuses the token ({@code token_stale}) if that is not the (host, port) it was issued for, or if
- * the server or its port no longer exists. When compute-driver cannot answer, the token is refused
+ * the server or its port no longer exists. A server that is shut off is refused with 409
+ * ({@code server_not_running}): the token stays valid for when it runs again, and the user is told
+ * why instead of meeting a guest that does not answer. When compute-driver cannot answer, the token is refused
  * with 503 ({@code compute_unavailable}): consoleauth never hands out an endpoint it could not confirm.
  *
  * <p>The compute-driver asked is the one the api named when it asked for the token (the server's
@@ -56,16 +60,28 @@ public final class ComputeEndpointCheck implements EndpointCheck {
             current = compute.serialConsole(token.instanceUuid(), token.portIndex());
         } catch (NotFoundException e) {
             throw stale(token, e.reason());
+        } catch (ConflictException e) {
+            if (ComputeContract.SERVER_NOT_RUNNING.equals(e.reason())) {
+                LOG.info("event=token_refused reason={} instance={} port_index={}",
+                        ComputeContract.SERVER_NOT_RUNNING, token.instanceUuid(), token.portIndex());
+                throw new ConflictException(ComputeContract.SERVER_NOT_RUNNING,
+                        "server not running: start it, then open the console again.");
+            }
+            throw unavailable(token, e);
         } catch (SerialgateException e) {
-            LOG.warn("event=endpoint_check_failed instance={} port_index={} compute_reason={}",
-                    token.instanceUuid(), token.portIndex(), e.reason());
-            throw new UnavailableException("compute_unavailable",
-                    "Cannot confirm where the serial console listens: compute-driver answered " + e.reason() + ".");
+            throw unavailable(token, e);
         }
         if (current == null || current.host() == null
                 || !current.host().equalsIgnoreCase(token.host()) || current.port() != token.port()) {
             throw stale(token, "endpoint_moved");
         }
+    }
+
+    private static UnavailableException unavailable(TokenRow token, SerialgateException e) {
+        LOG.warn("event=endpoint_check_failed instance={} port_index={} compute_reason={}",
+                token.instanceUuid(), token.portIndex(), e.reason());
+        return new UnavailableException("compute_unavailable",
+                "Cannot confirm where the serial console listens: compute-driver answered " + e.reason() + ".");
     }
 
     private URI computeUrlOf(TokenRow token) {

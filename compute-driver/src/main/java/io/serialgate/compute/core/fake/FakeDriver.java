@@ -9,6 +9,7 @@ import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.UnavailableException;
 import io.serialgate.compute.core.AllocatedPort;
 import io.serialgate.compute.core.ComputeDriver;
+import io.serialgate.compute.core.ComputeErrors;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.core.LastLines;
 import io.serialgate.compute.core.PortAllocator;
@@ -187,10 +188,21 @@ public final class FakeDriver implements ComputeDriver {
 
     @Override
     public SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex) {
+        return allocatedPort(instanceUuid, portIndex, true);
+    }
+
+    /**
+     * Serial port {@code portIndex} of the server and its TCP port; with {@code requireRunning} a
+     * stopped server is 409 (its listeners are closed while it is stopped).
+     */
+    private SerialConsoleEndpoint allocatedPort(String instanceUuid, int portIndex, boolean requireRunning) {
         if (portIndex < 0) {
             throw new InvalidInputException("port_index must not be negative, got " + portIndex + ".");
         }
         ServerRow server = find(instanceUuid);
+        if (requireRunning && !server.isRunning()) {
+            throw ComputeErrors.notRunning(instanceUuid);
+        }
         if (portIndex >= server.serialPortCount()) {
             throw new NotFoundException("serial_port_not_found", "Server " + instanceUuid + " has "
                     + server.serialPortCount() + " serial port(s); port_index " + portIndex + " does not exist.");
@@ -205,7 +217,7 @@ public final class FakeDriver implements ComputeDriver {
 
     @Override
     public ConsoleLog consoleLog(String instanceUuid, int portIndex, int lines) {
-        SerialConsoleEndpoint endpoint = serialConsole(instanceUuid, portIndex);
+        SerialConsoleEndpoint endpoint = allocatedPort(instanceUuid, portIndex, false);
         byte[] transcript = serialPorts.transcript(endpoint.port());
         byte[] kept = transcript == null ? new byte[0] : transcript;
         return new ConsoleLog(instanceUuid, portIndex, lines, LastLines.of(kept, kept.length, lines));

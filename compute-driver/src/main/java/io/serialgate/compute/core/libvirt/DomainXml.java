@@ -114,9 +114,11 @@ public final class DomainXml {
      * @param trackedInServersTable whether serialgate recorded the domain in {@code compute.servers}
      *        when it defined it (false for domains defined before it did, which reconcile adopts)
      * @param serialPorts the TCP serial ports, by port index
+     * @param running whether the domain runs: libvirt gives a running domain's live XML an {@code id}
+     *        attribute and a shut-off one none, so this costs no second call to libvirt
      */
     public record Facts(Optional<String> ownerHost, Optional<String> serverName, boolean trackedInServersTable,
-                        List<SerialPortSource> serialPorts) {}
+                        List<SerialPortSource> serialPorts, boolean running) {}
 
     /** Reads a domain's (live) XML once. */
     public static Facts read(String xml) {
@@ -124,7 +126,13 @@ public final class DomainXml {
         Optional<Element> metadata = serialgateMetadata(domain);
         return new Facts(metadata.map(e -> e.getAttribute("host")), metadata.map(e -> e.getAttribute("name")),
                 metadata.map(e -> TRACKED_IN.equals(e.getAttribute(TRACKED_ATTRIBUTE))).orElse(false),
-                serialPorts(domain));
+                serialPorts(domain), isRunning(domain));
+    }
+
+    /** libvirt writes {@code id='N'} on a running domain only (a shut-off one has id -1, not written). */
+    private static boolean isRunning(Element domain) {
+        String id = domain.getAttribute("id");
+        return !id.isEmpty() && !"-1".equals(id);
     }
 
     /** The TCP serial ports of a domain, by port index. */

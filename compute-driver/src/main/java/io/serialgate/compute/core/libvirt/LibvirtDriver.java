@@ -12,6 +12,7 @@ import io.serialgate.common.error.UnavailableException;
 import io.serialgate.compute.LibvirtOptions;
 import io.serialgate.compute.core.AllocatedPort;
 import io.serialgate.compute.core.ComputeDriver;
+import io.serialgate.compute.core.ComputeErrors;
 import io.serialgate.compute.core.InstanceSpec;
 import io.serialgate.compute.core.LastLines;
 import io.serialgate.compute.core.PortAllocator;
@@ -299,13 +300,13 @@ public final class LibvirtDriver implements ComputeDriver {
 
     @Override
     public SerialConsoleEndpoint serialConsole(String instanceUuid, int portIndex) {
-        SerialPortSource port = serialPort(instanceUuid, portIndex);
+        SerialPortSource port = serialPort(instanceUuid, portIndex, true);
         return new SerialConsoleEndpoint(instanceUuid, portIndex, port.host(), port.port());
     }
 
     @Override
     public ConsoleLog consoleLog(String instanceUuid, int portIndex, int lines) {
-        String logFile = serialPort(instanceUuid, portIndex).logFile();
+        String logFile = serialPort(instanceUuid, portIndex, false).logFile();
         if (logFile == null) {
             throw new NotImplementedException("console_log_unsupported", "Serial port " + portIndex
                     + " of server " + instanceUuid + " has no <log> in its domain definition.");
@@ -488,12 +489,19 @@ public final class LibvirtDriver implements ComputeDriver {
     /**
      * Serial port {@code portIndex} of one of this host's domains, read from its live XML: one
      * lookup, one XML fetch, one parse (this answers consoleauth's re-check on every console connect).
+     * With {@code requireRunning}, a shut-off domain is 409: QEMU is what listens on the port, so
+     * a console URL for it could only fail at connect.
      */
-    private SerialPortSource serialPort(String instanceUuid, int portIndex) {
+    private SerialPortSource serialPort(String instanceUuid, int portIndex, boolean requireRunning) {
         if (portIndex < 0) {
             throw new InvalidInputException("port_index must not be negative, got " + portIndex + ".");
         }
-        List<SerialPortSource> ports = withDomain(instanceUuid, (domain, facts) -> facts.serialPorts());
+        List<SerialPortSource> ports = withDomain(instanceUuid, (domain, facts) -> {
+            if (requireRunning && !facts.running()) {
+                throw ComputeErrors.notRunning(instanceUuid);
+            }
+            return facts.serialPorts();
+        });
         return ports.stream()
                 .filter(p -> p.portIndex() == portIndex)
                 .findFirst()

@@ -1,6 +1,7 @@
 package io.serialgate.compute.core.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,9 +94,19 @@ class DomainXmlTest {
     }
 
     @Test
+    void aRunningDomainIsTheOneWithAnId() {
+        String defined = DomainXml.render(spec(TWO_PORTS));
+        assertFalse(DomainXml.read(defined).running());
+        String live = defined.replaceFirst("<domain ", "<domain id='7' ");
+        assertTrue(DomainXml.read(live).running());
+        assertEquals(TWO_PORTS, DomainXml.read(live).serialPorts());
+        assertFalse(DomainXml.read(defined.replaceFirst("<domain ", "<domain id='-1' ")).running());
+    }
+
+    @Test
     void oneReadGivesEveryFact() {
         DomainXml.Facts facts = DomainXml.read(DomainXml.render(spec(TWO_PORTS)));
-        assertEquals(new DomainXml.Facts(Optional.of("compute-1"), Optional.of("web <1> & co"), true, TWO_PORTS), facts);
+        assertEquals(new DomainXml.Facts(Optional.of("compute-1"), Optional.of("web <1> & co"), true, TWO_PORTS, false), facts);
     }
 
     @Test

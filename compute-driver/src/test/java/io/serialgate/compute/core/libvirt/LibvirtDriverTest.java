@@ -127,7 +127,12 @@ class LibvirtDriverTest {
         for (Object[] step : steps) {
             ComputeInstance after = driver.act(id, (ServerAction) step[0]);
             assertEquals(step[1], after.state(), step[0].toString());
-            assertEquals(consoles, List.of(driver.serialConsole(id, 0), driver.serialConsole(id, 1)), "after " + step[0]);
+            if ("running".equals(step[1])) {
+                assertEquals(consoles, List.of(driver.serialConsole(id, 0), driver.serialConsole(id, 1)), "after " + step[0]);
+            } else {
+                assertEquals("server_not_running", assertThrows(ConflictException.class,
+                        () -> driver.serialConsole(id, 1)).reason(), "after " + step[0]);
+            }
             assertEquals(allocated, allocator.portsOf(id), "after " + step[0]);
         }
         assertEquals("invalid_state", assertThrows(ConflictException.class,
