@@ -1,0 +1,96 @@
+package io.serialgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scenario 2b: Nova's power actions on the real QEMU guest. A hard reboot closes an open console
+ * with "guest closed the port" and the ports stay where they were; a stopped server gets no
+ * console URL (409) and a token issued before the stop is refused before the upgrade with the
+ * reason; started again, that same token reaches the guest's shell. A guest destroyed behind the
+ * api's back (virsh) is found out by the next console request. Leaves the shared server running.
+ */
+@Order(4)
+@ExtendWith(E2eStack.class)
+class PowerActionsIT {
+
+    private static String server;
+
+    @BeforeAll
+    static void boot(E2eStack.Stack stack) throws Exception {
+        server = SharedServer.id(stack);
+    }
+
+    private static ApiClient.Reply act(E2eStack.Stack stack, String body) throws Exception {
+        return stack.tenantA.send("POST", "/v2.1/servers/" + server + "/action", body);
+    }
+
+    private static String status(E2eStack.Stack stack) throws Exception {
+        return stack.tenantA.send("GET", "/v2.1/servers/" + server, null).body().path("server").path("status").asText();
+    }
+
+    @Test
+    void rebootStopAndStartOnTheRealGuest(E2eStack.Stack stack) throws Exception {
+        String before = stack.tenantA.consoleUrlV3(server, 0);
+        try (ConsoleSocket writer = ConsoleSocket.open(before)) {
+            writer.awaitPrompt();
+            long sent = System.nanoTime();
+            ApiClient.Reply reboot = act(stack, "{\"reboot\": {\"type\": \"HARD\"}}");
+            assertThat(reboot.status()).as("hard reboot: %s", reboot.text()).isEqualTo(202);
+            assertThat(writer.awaitClose(Duration.ofSeconds(10))).as("the open console closes when QEMU restarts").isTrue();
+            assertThat(writer.closeReason()).isEqualTo("guest closed the port");
+            System.out.printf("e2e: hard reboot answered and closed the open console in %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(writer.closedAtNanos() - sent));
+        }
+        assertThat(status(stack)).isEqualTo("ACTIVE");
+
+        String issuedWhileRunning = stack.tenantA.consoleUrlV3(server, 0);
+        ApiClient.Reply stop = act(stack, "{\"os-stop\": null}");
+        assertThat(stop.status()).as("os-stop: %s", stop.text()).isEqualTo(202);
+        ApiClient.Reply shown = stack.tenantA.send("GET", "/v2.1/servers/" + server, null);
+        assertThat(shown.body().path("server").path("status").asText()).isEqualTo("SHUTOFF");
+        assertThat(shown.body().path("server").path("OS-EXT-STS:power_state").asInt()).isEqualTo(4);
+
+        ApiClient.Reply noUrl = stack.tenantA.send("POST", "/v3/servers/" + server + "/get-serial-console", "{\"port\": 0}");
+        assertThat(noUrl.status()).as("console URL of a stopped server: %s", noUrl.text()).isEqualTo(409);
+        assertThat(noUrl.text()).contains("vm_state stopped");
+        UpgradeAttempt refused = UpgradeAttempt.of(issuedWhileRunning, null);
+        assertThat(refused.status()).as("connect to a stopped server: %s", refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("server not running");
+
+        ApiClient.Reply start = act(stack, "{\"os-start\": null}");
+        assertThat(start.status()).as("os-start: %s", start.text()).isEqualTo(202);
+        assertThat(status(stack)).isEqualTo("ACTIVE");
+        // The token issued before the stop still works: the serial port never moved.
+        try (ConsoleSocket again = ConsoleSocket.open(issuedWhileRunning)) {
+            again.awaitPrompt();
+            again.type("echo started-again-$((6*7))\r");
+            again.awaitText("started-again-42", Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aGuestDestroyedBehindTheApisBackIsFoundByTheNextConsoleRequest(E2eStack.Stack stack) throws Exception {
+        Process virsh = new ProcessBuilder("virsh", "-c", Prerequisites.LIBVIRT_URI, "destroy", "serialgate-" + server)
+                .redirectErrorStream(true).start();
+        String said = new String(virsh.getInputStream().readAllBytes());
+        assertThat(virsh.waitFor(30, TimeUnit.SECONDS) && virsh.exitValue() == 0).as("virsh destroy: %s", said).isTrue();
+        assertThat(status(stack)).as("the api has not been told").isEqualTo("ACTIVE");
+
+        ApiClient.Reply noUrl = stack.tenantA.send("POST", "/v3/servers/" + server + "/get-serial-console", "{\"port\": 0}");
+        assertThat(noUrl.status()).as("console URL of a guest stopped behind the api: %s", noUrl.text()).isEqualTo(409);
+        assertThat(noUrl.text()).contains("vm_state stopped").contains("os-start");
+        assertThat(status(stack)).isEqualTo("SHUTOFF");
+
+        assertThat(act(stack, "{\"os-start\": null}").status()).isEqualTo(202);
+        try (ConsoleSocket console = ConsoleSocket.open(stack.tenantA.consoleUrlV3(server, 0))) {
+            console.awaitPrompt();
+        }
+    }
+}
