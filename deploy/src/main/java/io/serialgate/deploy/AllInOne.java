@@ -139,7 +139,11 @@ public final class AllInOne implements Callable<Integer> {
         DemoServer.Ready ready = demo.ready(ADMIN_PROJECT);
         String serverId = ready.serverId();
         String consoleUrl = ready.consoleUrl();
-        done(ready.replaced() ? serverId + "; the previous demo's guest was gone, so it was made again" : serverId);
+        done(switch (ready.repair()) {
+            case NONE -> serverId;
+            case REPLACED -> serverId + "; the previous demo's guest was gone, so it was made again";
+            case STARTED -> serverId + "; its guest was shut off (a reboot of this machine does that), so it was started";
+        });
 
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("api", ports.apiUrl());

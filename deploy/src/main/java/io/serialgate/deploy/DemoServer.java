@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -36,27 +37,48 @@ final class DemoServer {
         this.name = name;
     }
 
+    /** What had to be done to the existing demo before it could give a console. */
+    enum Repair {
+        NONE,
+        /** Its guest was gone from the compute host: deleted and made again. */
+        REPLACED,
+        /** Its guest was shut off (the machine rebooted: libvirt guests do not autostart): started. */
+        STARTED
+    }
+
     /** The demo server and a console URL for its serial port 0. */
-    record Ready(String serverId, String consoleUrl, boolean replaced) {}
+    record Ready(String serverId, String consoleUrl, Repair repair) {}
 
     /**
-     * The existing demo server (a new one the first time) and a fresh console URL for it. A demo
-     * whose guest is gone from the compute host although the api still lists it (its domain
-     * undefined by hand with virsh, the host's libvirt wiped) is deleted and made again, so the
-     * launcher starts instead of failing on a server nobody can reach.
+     * The existing demo server (a new one the first time) and a fresh console URL for it, so the
+     * launcher starts instead of failing on a server nobody can reach:
+     * <ul>
+     *   <li>a demo whose guest is gone from the compute host although the api still lists it (its
+     *       domain undefined by hand with virsh, the host's libvirt wiped) is deleted and made again;</li>
+     *   <li>a demo whose guest is shut off (the machine rebooted, or it was stopped) is started.</li>
+     * </ul>
      */
     Ready ready(String projectId) throws IOException, InterruptedException {
         String serverId = ensure();
         try {
-            return new Ready(serverId, consoleUrl(serverId, projectId), false);
+            return new Ready(serverId, consoleUrl(serverId, projectId), Repair.NONE);
         } catch (ApiError e) {
+            if (e.status == 409 && "SHUTOFF".equals(status(serverId))) {
+                call("POST", "/v2.1/servers/" + serverId + "/action", Collections.singletonMap("os-start", null));
+                return new Ready(serverId, consoleUrl(serverId, projectId), Repair.STARTED);
+            }
             if (e.status != 404) {
                 throw e;
             }
             call("DELETE", "/v2.1/servers/" + serverId, null);
             String replacement = ensure();
-            return new Ready(replacement, consoleUrl(replacement, projectId), true);
+            return new Ready(replacement, consoleUrl(replacement, projectId), Repair.REPLACED);
         }
+    }
+
+    /** The api's status word for the server (after a refused console URL it is the compute host's). */
+    private String status(String serverId) throws IOException, InterruptedException {
+        return call("GET", "/v2.1/servers/" + serverId, null).path("server").path("status").asText();
     }
 
     /** The id of the existing demo server, or of a new one. */

@@ -64,7 +64,7 @@ class AllInOneTest {
         URI api = URI.create(summary.endpoints().get("api"));
         DemoServer demo = new DemoServer(api, summary.adminKey(), json, "demo-vanished");
         DemoServer.Ready first = demo.ready(summary.projectId());
-        assertThat(first.replaced()).isFalse();
+        assertThat(first.repair()).isEqualTo(DemoServer.Repair.NONE);
         assertThat(demo.ready(summary.projectId()).serverId()).isEqualTo(first.serverId());
 
         // The guest goes away behind the api's back, as with `virsh undefine` on a libvirt host.
@@ -73,12 +73,35 @@ class AllInOneTest {
                 Duration.ofSeconds(10)).destroy(first.serverId());
 
         DemoServer.Ready second = demo.ready(summary.projectId());
-        assertThat(second.replaced()).isTrue();
+        assertThat(second.repair()).isEqualTo(DemoServer.Repair.REPLACED);
         assertThat(second.serverId()).isNotEqualTo(first.serverId());
         assertThat(second.consoleUrl()).contains("/serial.html?token=");
         HttpResponse<String> stale = http.send(HttpRequest.newBuilder(api.resolve("/v2.1/servers/" + first.serverId()))
                 .header("X-Auth-Token", summary.adminKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stale.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDemoServerWhoseGuestWasShutOffIsStartedAndItsConsoleWorks() throws Exception {
+        URI api = URI.create(summary.endpoints().get("api"));
+        DemoServer demo = new DemoServer(api, summary.adminKey(), json, "demo-shutoff");
+        DemoServer.Ready first = demo.ready(summary.projectId());
+
+        // The guest is powered off behind the api's back, as a reboot of the machine leaves it.
+        String secret = json.readTree(dataDir.resolve("secrets.json").toFile()).path("service_secret").asText();
+        assertThat(new io.serialgate.common.client.ComputeClient(URI.create(summary.endpoints().get("compute")), secret,
+                Duration.ofSeconds(10)).act(first.serverId(), "stop").state()).isEqualTo("shutoff");
+
+        DemoServer.Ready second = demo.ready(summary.projectId());
+        assertThat(second.repair()).isEqualTo(DemoServer.Repair.STARTED);
+        assertThat(second.serverId()).isEqualTo(first.serverId());
+        StringBuilder screen = new StringBuilder();
+        WebSocket socket = connect(second.consoleUrl(), screen);
+        try {
+            waitFor(screen, "# ");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
     }
 
     @Test
