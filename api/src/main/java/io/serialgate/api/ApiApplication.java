@@ -15,12 +15,14 @@ import io.serialgate.api.core.ComputeHosts;
 import io.serialgate.api.core.ConsoleAuthTokens;
 import io.serialgate.api.core.ConsoleOutputs;
 import io.serialgate.api.core.ConsoleSessions;
+import io.serialgate.api.core.PowerStateSync;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.ServerPower;
 import io.serialgate.api.core.FailedSpawnCleanup;
 import io.serialgate.api.core.Servers;
 import io.serialgate.api.db.ComputeHostDao;
 import io.serialgate.api.db.ServerDao;
+import io.serialgate.api.tasks.SyncPowerStatesTask;
 import io.serialgate.api.errors.BodySizeFilter;
 import io.serialgate.api.errors.DatabaseUnavailableMapper;
 import io.serialgate.api.errors.EarlyEofExceptionMapper;
@@ -115,6 +117,10 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         Servers servers = new Servers(jdbi.onDemand(ServerDao.class),
                 new SingleRowQuery<>(jdbi, ServerDao.FIND_BY_ID, "id", new ServerDao.ServerMapper()), hosts, cleanup);
         ServerPower power = new ServerPower(servers, jdbi.onDemand(ServerDao.class));
+        PowerStateSync powerSync = new PowerStateSync(jdbi.onDemand(ServerDao.class), hosts,
+                Duration.ofSeconds(configuration.api().powerStateSyncSeconds()));
+        environment.lifecycle().manage(powerSync);
+        environment.admin().addTask(new SyncPowerStatesTask(powerSync));
         SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth, power);
         ConsoleSessions sessions = new ConsoleSessions(servers,
                 new ConsoleSessionsClient(internal.consoleauthUrl(), secret, timeout));

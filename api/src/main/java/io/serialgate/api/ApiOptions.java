@@ -25,13 +25,20 @@ public final class ApiOptions {
     @JsonProperty("compute_host_timeout_seconds")
     private int computeHostTimeoutSeconds = 15;
 
+    /** How often the api asks each compute host for its servers' power states (0: never). */
+    @OptionDoc("How often (seconds) the api asks each compute host which of its servers run, and records a guest that stopped or started behind its back (a host reboot, `virsh destroy`) as SHUTOFF or ACTIVE; 0 turns it off (0 or 1-86400).")
+    @JsonProperty("power_state_sync_seconds")
+    private int powerStateSyncSeconds = 60;
+
     public String bootstrapAdminKey() { return bootstrapAdminKey; }
+    public int powerStateSyncSeconds() { return powerStateSyncSeconds; }
     public int computeHostTimeoutSeconds() { return computeHostTimeoutSeconds; }
     public String bootstrapAdminKeyFile() { return bootstrapAdminKeyFile; }
 
     public ApiOptions bootstrapAdminKey(String value) { this.bootstrapAdminKey = value; return this; }
     public ApiOptions bootstrapAdminKeyFile(String value) { this.bootstrapAdminKeyFile = value; return this; }
     public ApiOptions computeHostTimeoutSeconds(int value) { this.computeHostTimeoutSeconds = value; return this; }
+    public ApiOptions powerStateSyncSeconds(int value) { this.powerStateSyncSeconds = value; return this; }
 
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -46,12 +53,16 @@ public final class ApiOptions {
         if (computeHostTimeoutSeconds < 1 || computeHostTimeoutSeconds > 3600) {
             problems.add(SECTION + ".compute_host_timeout_seconds: must lie in 1-3600, got " + computeHostTimeoutSeconds);
         }
+        if (powerStateSyncSeconds < 0 || powerStateSyncSeconds > 86400) {
+            problems.add(SECTION + ".power_state_sync_seconds: must be 0 (off) or lie in 1-86400, got " + powerStateSyncSeconds);
+        }
         return problems;
     }
 
     @Override
     public String toString() {
         return "ApiOptions{bootstrapAdminKey=<redacted>, bootstrapAdminKeyFile=" + bootstrapAdminKeyFile
-                + ", computeHostTimeoutSeconds=" + computeHostTimeoutSeconds + "}";
+                + ", computeHostTimeoutSeconds=" + computeHostTimeoutSeconds
+                + ", powerStateSyncSeconds=" + powerStateSyncSeconds + "}";
     }
 }

@@ -33,13 +33,15 @@ class ApiConfigurationTest {
         assertThat(config.api().bootstrapAdminKey()).isNull();
         assertThat(config.api().bootstrapAdminKeyFile()).isEqualTo("./serialgate-admin-key");
         assertThat(config.api().computeHostTimeoutSeconds()).isEqualTo(15);
+        assertThat(config.api().powerStateSyncSeconds()).isEqualTo(60);
     }
 
     @Test
     void badValuesAreOneLineEachNamingTheOption() throws Exception {
         String yaml = Files.readString(Path.of("src/test/resources/api-test.yml"))
                 .replace("compute_url: \"http://127.0.0.1:1\"", "compute_url: \"not a url\"")
-                + "api:\n  bootstrap_admin_key: \"short-secret\"\n  compute_host_timeout_seconds: 0\n";
+                + "api:\n  bootstrap_admin_key: \"short-secret\"\n  compute_host_timeout_seconds: 0\n"
+                + "  power_state_sync_seconds: -1\n";
         Path file = dir.resolve("bad.yml");
         Files.writeString(file, yaml);
         assertThatThrownBy(() -> factory.build(files, file.toString()))
@@ -47,6 +49,7 @@ class ApiConfigurationTest {
                 .hasMessageContaining("internal.compute_url: must be an absolute http(s) URL, got 'not a url'")
                 .hasMessageContaining("api.bootstrap_admin_key: must be at least 16 characters, got 12")
                 .hasMessageContaining("api.compute_host_timeout_seconds: must lie in 1-3600, got 0")
+                .hasMessageContaining("api.power_state_sync_seconds: must be 0 (off) or lie in 1-86400, got -1")
                 .message().doesNotContain("short-secret");
     }
 

@@ -2,6 +2,7 @@ package io.serialgate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.serialgate.api.testing.ApiCalls;
@@ -10,6 +11,10 @@ import io.serialgate.api.testing.StandInCompute;
 import io.serialgate.api.testing.StandInConsoleauth;
 import io.serialgate.api.testing.TestApi;
 import io.serialgate.common.testing.TestPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +33,9 @@ class ServerPowerTest {
     private static final String DB = TestPostgres.freshDatabaseUrl();
     private static final StandInCompute COMPUTE = new StandInCompute(TestApi.SECRET);
     private static final StandInConsoleauth CONSOLEAUTH = new StandInConsoleauth(TestApi.SECRET);
-    private static final DropwizardAppExtension<ApiConfiguration> APP = TestApi.app(DB, COMPUTE.url(), CONSOLEAUTH.url());
+    // The scheduled power-state sync is off here: each test runs it when it means to (admin task).
+    private static final DropwizardAppExtension<ApiConfiguration> APP = TestApi.app(DB, COMPUTE.url(), CONSOLEAUTH.url(),
+            ConfigOverride.config("api.power_state_sync_seconds", "0"));
 
     private static ApiCalls api;
     private static String keyA;
@@ -208,6 +215,46 @@ class ServerPowerTest {
         Reply output = act(id, "{\"os-getConsoleOutput\": {\"length\": 1}}");
         assertThat(output.status()).isEqualTo(200);
         assertThat(output.json().get("output").asText()).isEqualTo("halted\n");
+    }
+
+    @Test
+    void theSyncRecordsGuestsThatStoppedOrStartedBehindTheApisBackAndLeavesOtherStatusesAlone() throws Exception {
+        String stoppedBehind = server("sync-1");
+        String startedBehind = server("sync-2");
+        String broken = server("sync-3");
+        act(startedBehind, "{\"os-stop\": null}");
+        COMPUTE.setState(stoppedBehind, StandInCompute.SHUTOFF);
+        COMPUTE.setState(startedBehind, StandInCompute.RUNNING);
+        setStatus(broken, "ERROR");
+
+        String report = syncTask();
+        assertThat(report).matches("checked=\\d+ changed=\\d+ hosts_unreachable=0\\s*");
+        assertThat(status(stoppedBehind)).isEqualTo("SHUTOFF");
+        assertThat(status(startedBehind)).isEqualTo("ACTIVE");
+        assertThat(status(broken)).isEqualTo("ERROR");
+        assertThat(syncTask()).as("nothing left to change").contains(" changed=0 ");
+    }
+
+    @Test
+    void aSyncThatCannotReachTheHostChangesNothing() throws Exception {
+        String id = server("sync-4");
+        COMPUTE.setState(id, StandInCompute.SHUTOFF);
+        COMPUTE.failWith(503);
+        try {
+            assertThat(syncTask()).contains("hosts_unreachable=1");
+        } finally {
+            COMPUTE.failWith(0);
+        }
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        COMPUTE.setState(id, StandInCompute.RUNNING);
+    }
+
+    private static String syncTask() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/admin/tasks/sync-power-states"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private static void setStatus(String id, String status) {

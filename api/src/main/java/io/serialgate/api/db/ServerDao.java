@@ -9,6 +9,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +60,19 @@ public interface ServerDao {
     @SqlUpdate("UPDATE api.servers SET status = :status, updated_at = now()"
             + " WHERE id = :id AND status IN ('ACTIVE', 'SHUTOFF')")
     int setPowerStatus(@Bind("id") UUID id, @Bind("status") String status);
+
+    /** The servers whose power state their compute host decides (ACTIVE or SHUTOFF), for the power-state sync. */
+    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE s.status IN ('ACTIVE', 'SHUTOFF')")
+    List<Server> powerTracked();
+
+    /**
+     * The power-state sync's write: only over the row exactly as the sync read it before asking the
+     * compute host, so a power action that finished in between (and wrote the newer truth) wins.
+     */
+    @SqlUpdate("UPDATE api.servers SET status = :status, updated_at = now()"
+            + " WHERE id = :id AND status = :was AND updated_at = :wasUpdatedAt")
+    int syncPowerStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("was") String was,
+                        @Bind("wasUpdatedAt") Instant wasUpdatedAt);
 
     @SqlUpdate("DELETE FROM api.servers WHERE id = :id")
     int delete(@Bind("id") UUID id);

@@ -89,6 +89,8 @@ public final class StandInCompute extends StandInService {
             } else {
                 send(exchange, 200, new SerialConsoleEndpoint(instance.instanceUuid(), index, "127.0.0.1", FIRST_PORT + index));
             }
+        } else if ("GET".equals(method) && path.equals("/v1/servers")) {
+            send(exchange, 200, List.copyOf(instances.values()));
         } else if ("POST".equals(method) && action.matches()) {
             act(exchange, action.group(1));
         } else if ("GET".equals(method) && server.matches()) {

@@ -537,7 +537,7 @@ public final class LibvirtDriver implements ComputeDriver {
 
     private OwnedDomain describe(Domain domain, DomainXml.Facts facts) throws LibvirtException {
         String uuid = domain.getUUIDString();
-        String state = domain.isActive() == 1 ? "running" : "shutoff";
+        String state = facts.running() ? "running" : "shutoff"; // from the XML already read: no second libvirt call
         return new OwnedDomain(uuid, facts.serverName().orElse(domain.getName()), facts.ownerHost().orElseThrow(), state,
                 facts.serialPorts(), facts.trackedInServersTable());
     }
