@@ -252,6 +252,7 @@ class ServerPowerTest {
     private static String syncTask() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/admin/tasks/sync-power-states"))
+                .header("Authorization", "Bearer " + TestApi.SECRET)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();

@@ -87,8 +87,11 @@ class LogHygieneTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + valid.token() + "\" oops")).build(),
                 HttpResponse.BodyHandlers.ofString());
         CLOCK.advance(Duration.ofHours(2));
-        http.send(HttpRequest.newBuilder(ConsoleauthTestApp.adminUri(APP).resolve("tasks/purge-expired-tokens"))
+        HttpResponse<String> purge = http.send(HttpRequest.newBuilder(
+                        ConsoleauthTestApp.adminUri(APP).resolve("tasks/purge-expired-tokens"))
+                .header("Authorization", "Bearer " + ConsoleauthTestApp.SECRET)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(purge.statusCode()).as(purge.body()).isEqualTo(200);
 
         for (String token : List.of(valid.token(), expiring.token(), unknown)) {
             secrets.add(token);

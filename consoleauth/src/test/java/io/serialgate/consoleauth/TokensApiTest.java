@@ -123,6 +123,7 @@ class TokensApiTest {
         // batch size 2 in the test config: three expired tokens take two batches in one run
         HttpResponse<String> task = HTTP.send(HttpRequest.newBuilder(
                 ConsoleauthTestApp.adminUri(APP).resolve("tasks/purge-expired-tokens"))
+                .header("Authorization", "Bearer " + ConsoleauthTestApp.SECRET)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(task.statusCode()).isEqualTo(200);
         assertThat(task.body()).startsWith("deleted=");

@@ -193,6 +193,7 @@ class ComputeCrashIT {
     private static String reconcile(E2eStack.Stack stack) throws Exception {
         String url = "http://127.0.0.1:" + stack.deployment.env().get("SERIALGATE_COMPUTE_PORT") + "/admin/tasks/reconcile-ports";
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + stack.deployment.env().get("SERIALGATE_SERVICE_SECRET"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("reconcile-ports: %s", response.body()).isEqualTo(200);
         return response.body();

@@ -1,5 +1,8 @@
 package io.serialgate.common.app;
 
+import io.serialgate.common.auth.AdminAccessFilter;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import ch.qos.logback.core.util.StatusPrinter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -46,6 +49,10 @@ public abstract class SerialgateApplication<T extends ServiceConfiguration> exte
         bootstrap.addBundle(new ConfiguredBundle<T>() {
             @Override
             public void run(T configuration, Environment environment) {
+                // The admin context is on the service's own (possibly public) port: tasks, thread
+                // dumps and profiles need the service credential; health and metrics stay open.
+                environment.admin().addFilter("admin-access", new AdminAccessFilter(configuration.serviceAuth().secret()))
+                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
                 if (embeddedStarted != null) {
                     environment.lifecycle().addServerLifecycleListener(embeddedStarted::accept);
                 }

@@ -54,6 +54,7 @@ final class InternalHttp {
     /** For endpoints that answer plain text (admin tasks): the body is left unparsed. */
     Answer sendText(String method, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + secret)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.nullNode(), response);
