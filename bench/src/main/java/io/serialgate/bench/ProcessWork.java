@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time and context switches a target's processes (the process and its children: websockify
@@ -13,7 +15,12 @@ import java.util.List;
  * keystrokes, is the target's own cost per keystroke: unlike latency it hardly depends on what
  * else the machine is doing, so two relays can be compared on a busy host.
  */
-record ProcessWork(long cpuNanos, long contextSwitches) {
+record ProcessWork(long cpuNanos, long contextSwitches, Map<String, Long> switchesByThread) {
+
+    /** A difference between two readings: the totals only. */
+    ProcessWork(long cpuNanos, long contextSwitches) {
+        this(cpuNanos, contextSwitches, Map.of());
+    }
 
     /** Now, for {@code process} and its descendants; null without a process (direct TCP). */
     static ProcessWork of(ProcessHandle process) {
@@ -34,16 +41,28 @@ record ProcessWork(long cpuNanos, long contextSwitches) {
             process.descendants().forEach(all::add);
         }
         long cpu = 0;
-        long switches = 0;
+        Map<String, Long> byThread = new HashMap<>();
         for (ProcessHandle p : all) {
             cpu += p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-            switches += contextSwitches(p.pid());
+            readSwitches(p.pid(), byThread);
         }
-        return new ProcessWork(cpu, switches);
+        long switches = byThread.values().stream().mapToLong(Long::longValue).sum();
+        return new ProcessWork(cpu, switches, byThread);
     }
 
+    /**
+     * What was spent since {@code before}. Switches are summed per thread: a thread that ended in
+     * between (Jetty's pool lets idle threads go) takes its count with it, and subtracting the
+     * totals made a phase's switches negative; now such a thread's last switches are missed
+     * instead, and a thread id reused meanwhile counts as new.
+     */
     ProcessWork since(ProcessWork before) {
-        return new ProcessWork(cpuNanos - before.cpuNanos, contextSwitches - before.contextSwitches);
+        long switches = 0;
+        for (Map.Entry<String, Long> thread : switchesByThread.entrySet()) {
+            long earlier = before.switchesByThread.getOrDefault(thread.getKey(), 0L);
+            switches += thread.getValue() >= earlier ? thread.getValue() - earlier : thread.getValue();
+        }
+        return new ProcessWork(cpuNanos - before.cpuNanos, switches);
     }
 
     /** What was spent between two readings; null when either is missing (no process to read). */
@@ -51,20 +70,24 @@ record ProcessWork(long cpuNanos, long contextSwitches) {
         return before == null || after == null ? null : after.since(before);
     }
 
-    /** Voluntary and involuntary switches of every thread of the process (0 once it is gone). */
-    private static long contextSwitches(long pid) {
-        long total = 0;
+    /** Adds the voluntary and involuntary switches of every thread of the process, keyed pid/tid (none once it is gone). */
+    private static void readSwitches(long pid, Map<String, Long> byThread) {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
-                for (String line : Files.readAllLines(task.resolve("status"))) {
-                    if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
-                        total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                long switches = 0;
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
                     }
+                } catch (IOException | RuntimeException gone) {
+                    continue; // the thread ended meanwhile
                 }
+                byThread.put(pid + "/" + task.getFileName(), switches);
             }
         } catch (IOException | RuntimeException gone) {
-            // the process or one of its threads ended meanwhile
+            // the process ended meanwhile
         }
-        return total;
     }
 }

@@ -1,0 +1,49 @@
+package io.serialgate.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A phase's context switches are summed per thread, so a thread ending mid-phase never makes them negative. */
+class ProcessWorkTest {
+
+    @Test
+    void aThreadThatEndedTakesItsCountButNothingGoesNegative() {
+        ProcessWork before = new ProcessWork(1_000, 1_015, Map.of("7/7", 10L, "7/8", 5L, "7/9", 1_000L));
+        ProcessWork after = new ProcessWork(4_000, 18, Map.of("7/7", 15L, "7/10", 3L));
+
+        ProcessWork phase = after.since(before);
+
+        assertEquals(3_000, phase.cpuNanos());
+        assertEquals(5 + 3, phase.contextSwitches(), "7/7 switched 5 times, new 7/10 3 times; 7/8 and 7/9 ended");
+    }
+
+    @Test
+    void aThreadIdReusedWithALowerCountCountsAsNew() {
+        ProcessWork before = new ProcessWork(0, 100, Map.of("7/7", 100L));
+        ProcessWork after = new ProcessWork(0, 4, Map.of("7/7", 4L));
+        assertEquals(4, after.since(before).contextSwitches());
+    }
+
+    @Test
+    void aRealProcessWhoseThreadsComeAndGoReadsNonNegative() throws Exception {
+        ProcessWork before = ProcessWork.of(ProcessHandle.current());
+        Thread worker = new Thread(() -> {
+            for (int i = 0; i < 50; i++) {
+                Thread.yield();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        worker.start();
+        worker.join();
+        ProcessWork phase = ProcessWork.of(ProcessHandle.current()).since(before);
+        assertTrue(phase.contextSwitches() >= 0, "switches " + phase.contextSwitches());
+        assertTrue(phase.cpuNanos() >= 0, "cpu " + phase.cpuNanos());
+    }
+}
