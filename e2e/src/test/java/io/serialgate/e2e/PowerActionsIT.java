@@ -81,6 +81,24 @@ class PowerActionsIT {
     }
 
     @Test
+    void theTerminalPageSaysWhyAStoppedServersConsoleIsRefused(E2eStack.Stack stack) throws Exception {
+        Prerequisites.require("the browser scenario", Prerequisites.missingForBrowser());
+        String url = stack.tenantA.consoleUrlV3(server, 0);
+        assertThat(act(stack, "{\"os-stop\": null}").status()).isEqualTo(202);
+        try (BrowserConsole browser = new BrowserConsole()) {
+            // The page cannot read a refused upgrade's answer: it asks the proxy why, and shows that.
+            browser.open(url);
+            browser.awaitStatus(s -> s.startsWith("closed: server not running"), Duration.ofSeconds(20));
+            assertThat(browser.status()).isEqualTo("closed: server not running: start it, then open the console again.");
+        } finally {
+            assertThat(act(stack, "{\"os-start\": null}").status()).isEqualTo(202);
+        }
+        try (ConsoleSocket console = ConsoleSocket.open(url)) {
+            console.awaitPrompt();
+        }
+    }
+
+    @Test
     void aGuestDestroyedBehindTheApisBackIsFoundByTheNextConsoleRequestAndByTheSync(E2eStack.Stack stack) throws Exception {
         // (Unless the api's scheduled power-state sync came first: either way it is SHUTOFF, and 409.)
         virshDestroy();
