@@ -208,6 +208,20 @@ class ServerPowerTest {
     }
 
     @Test
+    void aHostWhoseDriverHasNoPowerActionsIs501WithItsReason() {
+        String id = server("power-10");
+        COMPUTE.actionsNotImplemented = true;
+        try {
+            Reply reply = act(id, "{\"os-stop\": null}");
+            assertThat(reply.status()).isEqualTo(501);
+            assertThat(reply.fault("notImplemented")).contains("external driver cannot stop");
+        } finally {
+            COMPUTE.actionsNotImplemented = false;
+        }
+        assertThat(status(id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aStoppedServersConsoleOutputIsStillReadable() {
         String id = server("power-9");
         COMPUTE.print(id, "kernel panic", "halted");

@@ -46,6 +46,8 @@ public final class StandInCompute extends StandInService {
     public final List<String> actionsAsked = new CopyOnWriteArrayList<>();
     /** When set, console log requests get 501, as from the external driver. */
     public volatile boolean consoleLogNotImplemented;
+    /** When set, actions get 501, as from the external driver. */
+    public volatile boolean actionsNotImplemented;
     private final String host;
 
     public StandInCompute(String secret) {
@@ -115,6 +117,11 @@ public final class StandInCompute extends StandInService {
         ComputeInstance instance = instances.get(instanceUuid);
         if (instance == null) {
             send(exchange, 404, ErrorBody.of(404, "server_not_found", "no such server"));
+            return;
+        }
+        if (actionsNotImplemented) {
+            send(exchange, 501, ErrorBody.of(501, "action_unsupported", "The external driver cannot " + word
+                    + " server " + instanceUuid + ": serialgate only relays its existing consoles."));
             return;
         }
         boolean running = RUNNING.equals(instance.state());
