@@ -229,6 +229,32 @@ class SerialproxyApplicationTest {
     }
 
     @Test
+    void aGuestHangingUpWhileInputStillArrivesClosesWithAReasonNeverADroppedConnection() throws Exception {
+        // A shell's "exit": the guest closes after the first input while the browser still types.
+        // The proxy's next write to it fails; that failure once made Jetty drop the websocket
+        // without a close frame (the page showed "connection lost"), racing the guest-closed reason.
+        // A guest per attempt: the previous console's end reaches consoleauth asynchronously, and
+        // its writer slot is not what this test is about.
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try (FakeGuest guest = FakeGuest.hangingUpAfterInput()) {
+                String token = CONSOLEAUTH.grant("127.0.0.1", guest.port());
+                try (ConsoleClient console = ConsoleClient.open(ws("/?token=" + token), null, "binary")) {
+                    console.send("exit\r".getBytes(StandardCharsets.UTF_8));
+                    for (int key = 0; key < 20; key++) {
+                        try {
+                            console.send(new byte[] {'x'});
+                        } catch (ExecutionException closedMeanwhile) {
+                            break;
+                        }
+                    }
+                    assertThat(console.awaitClose(WAIT)).as("attempt %d", attempt)
+                            .isIn("1000 guest closed the port", "1011 guest serial port failed");
+                }
+            }
+        }
+    }
+
+    @Test
     void unreachableGuestClosesTheConsoleWithAReason() throws Exception {
         int deadPort;
         try (FakeGuest guest = FakeGuest.echo()) {

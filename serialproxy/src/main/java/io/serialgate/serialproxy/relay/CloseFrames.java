@@ -23,8 +23,10 @@ final class CloseFrames {
                     role, sessionId, code);
             return;
         }
+        // INFO, not WARN: the close frame's callback also fails when the connection ends right
+        // after the frame went out (seen once while the page still showed the reason).
         session.close(code, reason, Callback.from(() -> { }, failure ->
-                LOG.warn("event=console_close_frame_failed role={} session={} code={} reason=\"{}\" error={}",
+                LOG.info("event=console_close_frame_failed role={} session={} code={} reason=\"{}\" error={}",
                         role, sessionId, code, reason, failure.toString())));
     }
 }

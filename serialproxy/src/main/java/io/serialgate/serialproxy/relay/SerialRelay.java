@@ -177,7 +177,9 @@ public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
         }
         guestConnection.connected().whenComplete((socket, failure) -> {
             if (failure != null) {
-                callback.fail(failure);
+                // The frame is done with: onWebSocketOpen's own handler of this failure closes the
+                // console with its reason (failing the frame would have Jetty drop the connection first).
+                callback.succeed();
             } else {
                 writeGuest(socket, payload, callback);
             }
@@ -211,8 +213,18 @@ public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
             callback.succeed();
             session.demand(); // only now: one write to the guest at a time, the rest waits in the browser
         }, failure -> {
-            callback.fail(failure);
-            finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
+            // Not callback.fail: Jetty answers a failed frame by dropping the connection without a
+            // close frame, so the page saw 1006 "connection lost" instead of why the console ended
+            // (seen in BrowserTerminalTest: a guest that hangs up on "exit" makes the write of the
+            // Enter that follows fail, racing the guest-closed reason). The frame is done with;
+            // the close says what happened. A write that fails with an I/O error (broken pipe,
+            // reset) found the guest's end closed: the same ending as reading its EOF.
+            callback.succeed();
+            if (failure instanceof java.io.IOException) {
+                finish(CloseReasons.GUEST_CLOSED, CloseReasons.GUEST_CLOSED_TEXT, failure);
+            } else {
+                finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
+            }
         }));
     }
 

@@ -14,6 +14,8 @@ public final class FakeGuest implements AutoCloseable {
 
     private final ServerSocket server;
     private final boolean hangUp;
+    /** Hang up once the first input arrived, as a shell does on "exit". */
+    private boolean hangUpAfterInput;
     private final AtomicInteger connections = new AtomicInteger();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
@@ -31,6 +33,13 @@ public final class FakeGuest implements AutoCloseable {
 
     public static FakeGuest hangingUp() throws IOException {
         return new FakeGuest(true);
+    }
+
+    /** Echoes the first input it reads, then closes the connection (a shell's "exit"). */
+    public static FakeGuest hangingUpAfterInput() throws IOException {
+        FakeGuest guest = new FakeGuest(false);
+        guest.hangUpAfterInput = true;
+        return guest;
     }
 
     public int port() {
@@ -73,6 +82,9 @@ public final class FakeGuest implements AutoCloseable {
                 }
                 out.write(buf, 0, n);
                 out.flush();
+                if (hangUpAfterInput) {
+                    return;
+                }
             }
         } catch (IOException ignored) {
             // connection ended
