@@ -41,7 +41,10 @@ public enum ServerStatus {
         };
     }
 
-    /** The status a compute host's {@code state} word ("running" or "shutoff") means. */
+    /**
+     * The status a compute host's {@code state} word means: only {@code shutoff} is powered off;
+     * {@code running}, and {@code error} (powered on, a serial port's listener broken), are ACTIVE.
+     */
     public static ServerStatus ofComputeState(String state) {
         return "shutoff".equals(state) ? SHUTOFF : ACTIVE;
     }
