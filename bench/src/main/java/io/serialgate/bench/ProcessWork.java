@@ -43,7 +43,7 @@ record ProcessWork(long cpuNanos, long contextSwitches, Map<String, Long> switch
         long cpu = 0;
         Map<String, Long> byThread = new HashMap<>();
         for (ProcessHandle p : all) {
-            cpu += p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            cpu += cpuNanos(p);
             readSwitches(p.pid(), byThread);
         }
         long switches = byThread.values().stream().mapToLong(Long::longValue).sum();
@@ -68,6 +68,30 @@ record ProcessWork(long cpuNanos, long contextSwitches, Map<String, Long> switch
     /** What was spent between two readings; null when either is missing (no process to read). */
     static ProcessWork between(ProcessWork before, ProcessWork after) {
         return before == null || after == null ? null : after.since(before);
+    }
+
+    /** Linux's USER_HZ, the unit of /proc/PID/stat's times: 100 on every architecture Java runs on. */
+    private static final long NANOS_PER_TICK = 1_000_000_000L / 100;
+
+    /**
+     * The process's CPU time including its reaped children's ({@code utime + stime + cutime +
+     * cstime} of /proc/PID/stat). Without the children's part, a websockify child that served a
+     * connection and exited took its CPU time with it, and websockify's cost per connect read low.
+     * A child alive at one reading and reaped by the next moves from its own line to its parent's
+     * {@code cutime}, so a difference over a phase counts it once. Falls back to the process's own
+     * time where /proc cannot be read.
+     */
+    static long cpuNanos(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException unreadable) {
+            return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
     }
 
     /** Adds the voluntary and involuntary switches of every thread of the process, keyed pid/tid (none once it is gone). */

@@ -28,6 +28,21 @@ class ProcessWorkTest {
     }
 
     @Test
+    void aChildThatExitedLeavesItsCpuTimeWithItsParent() throws Exception {
+        // A shell whose child burns CPU and exits; the shell lives on (as websockify does).
+        Process shell = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done & wait; echo done; sleep 30").start();
+        try {
+            shell.getInputStream().read(new byte[5]); // the child has been reaped once "done" is written
+            long withChildren = ProcessWork.cpuNanos(shell.toHandle());
+            long own = shell.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
+            assertTrue(withChildren >= own + 50_000_000L, "with children " + withChildren + " ns, own " + own + " ns");
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    @Test
     void aRealProcessWhoseThreadsComeAndGoReadsNonNegative() throws Exception {
         ProcessWork before = ProcessWork.of(ProcessHandle.current());
         Thread worker = new Thread(() -> {
