@@ -2,7 +2,6 @@ package io.serialgate.api.core;
 
 import io.serialgate.common.client.ComputeClient;
 import io.serialgate.common.contract.ComputeConsoleLogContract;
-import io.serialgate.common.error.ConflictException;
 import io.serialgate.common.error.NotFoundException;
 import io.serialgate.common.error.NotImplementedException;
 import java.util.OptionalInt;
@@ -30,9 +29,7 @@ public final class ConsoleOutputs {
     public String output(ProjectScope scope, String serverId, OptionalInt length) {
         Server server = servers.get(scope, serverId);
         if (server.status() != ServerStatus.ACTIVE && server.status() != ServerStatus.SHUTOFF) {
-            throw new ConflictException("instance_invalid_state", "Instance " + server.id() + " in vm_state "
-                    + server.status().vmState() + " (status " + server.status() + ")."
-                    + " Cannot get_console_output while the instance is in this state.");
+            throw server.status().forbids("get_console_output", server.id());
         }
         int lines = Math.min(length.orElse(ComputeConsoleLogContract.MAX_LINES), ComputeConsoleLogContract.MAX_LINES);
         if (lines == 0) {

@@ -75,9 +75,9 @@ public final class SerialConsoles {
     }
 
     private static ConflictException notActive(Server server, ServerStatus status) {
-        String hint = status == ServerStatus.SHUTOFF ? " Start it first (os-start)." : "";
-        return new ConflictException("instance_invalid_state", "Instance " + server.id() + " in vm_state "
-                + status.vmState() + " (status " + status + ")."
-                + " Cannot get_serial_console while the instance is in this state." + hint);
+        ConflictException refusal = status.forbids("get_serial_console", server.id());
+        return status == ServerStatus.SHUTOFF
+                ? new ConflictException(refusal.reason(), refusal.getMessage() + " Start it first (os-start).")
+                : refusal;
     }
 }

@@ -41,7 +41,7 @@ public final class ServerPower {
         boolean allowed = kind == Kind.SOFT_REBOOT ? server.status() == ServerStatus.ACTIVE
                 : POWER_STATES.contains(server.status());
         if (!allowed) {
-            throw invalidState(kind, server, server.status());
+            throw server.status().forbidsAction(kind.word(), server.id());
         }
         ComputeClient compute = servers.computeOf(server);
         String instance = server.id().toString();
@@ -51,7 +51,7 @@ public final class ServerPower {
         } catch (ConflictException e) {
             // The host says the guest is not in the state the api recorded: take its word for it.
             ServerStatus actual = refresh(server);
-            throw invalidState(kind, server, actual);
+            throw actual.forbidsAction(kind.word(), server.id());
         } catch (NotFoundException e) {
             LOG.warn("event=server_missing_on_compute instance={} host={} action={}", instance, server.host(), kind);
             throw new ConflictException("instance_not_on_host", "Instance " + instance + " is not on its compute host "
@@ -96,11 +96,5 @@ public final class ServerPower {
             // what a soft reboot comes to for a guest that ignores ACPI, as the test guest does.
             case SOFT_REBOOT, HARD_REBOOT -> ComputeActionsContract.REBOOT;
         };
-    }
-
-    /** Nova's words: "Cannot 'start' instance X while it is in vm_state active". */
-    static ConflictException invalidState(Kind kind, Server server, ServerStatus status) {
-        return new ConflictException("instance_invalid_state", "Cannot '" + kind.word() + "' instance " + server.id()
-                + " while it is in vm_state " + status.vmState() + " (status " + status + ").");
     }
 }

@@ -1,6 +1,8 @@
 package io.serialgate.api.core;
 
+import io.serialgate.common.error.ConflictException;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Nova's server status words, with the vm_state, task_state and power_state each one shows as.
@@ -47,6 +49,21 @@ public enum ServerStatus {
      */
     public static ServerStatus ofComputeState(String state) {
         return "shutoff".equals(state) ? SHUTOFF : ACTIVE;
+    }
+
+    /**
+     * Nova's 409 for an operation this status forbids:
+     * "Instance X in vm_state stopped (status SHUTOFF). Cannot get_serial_console while the instance is in this state."
+     */
+    public ConflictException forbids(String operation, UUID serverId) {
+        return new ConflictException("instance_invalid_state", "Instance " + serverId + " in vm_state " + vmState
+                + " (status " + this + "). Cannot " + operation + " while the instance is in this state.");
+    }
+
+    /** Nova's 409 for a server action this status forbids: "Cannot 'start' instance X while it is in vm_state active". */
+    public ConflictException forbidsAction(String action, UUID serverId) {
+        return new ConflictException("instance_invalid_state", "Cannot '" + action + "' instance " + serverId
+                + " while it is in vm_state " + vmState + " (status " + this + ").");
     }
 
     public static ServerStatus parse(String stored) {

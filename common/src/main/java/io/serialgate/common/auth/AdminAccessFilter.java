@@ -37,7 +37,7 @@ public final class AdminAccessFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (isOpen(request) || hasCredential(request)) {
+        if (isOpen(request) || ServiceAuthFilter.carriesSecret(request.getHeader("Authorization"), secret)) {
             chain.doFilter(req, res);
             return;
         }
@@ -58,11 +58,5 @@ public final class AdminAccessFilter implements Filter {
         String uri = request.getRequestURI();
         String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
         return OPEN.contains(path);
-    }
-
-    private boolean hasCredential(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return secret != null && !secret.isEmpty() && header != null && header.startsWith(ServiceAuthFilter.SCHEME)
-                && Secrets.constantTimeEquals(header.substring(ServiceAuthFilter.SCHEME.length()), secret);
     }
 }

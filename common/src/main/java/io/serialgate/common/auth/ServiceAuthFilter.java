@@ -24,13 +24,16 @@ public final class ServiceAuthFilter implements ContainerRequestFilter {
         this.secret = secret;
     }
 
+    /** Whether an Authorization header value is {@code Bearer <secret>} (constant time; false for an empty secret). */
+    public static boolean carriesSecret(String authorizationHeader, String secret) {
+        return secret != null && !secret.isEmpty() && authorizationHeader != null
+                && authorizationHeader.startsWith(SCHEME)
+                && Secrets.constantTimeEquals(authorizationHeader.substring(SCHEME.length()), secret);
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean ok = header != null
-                && header.startsWith(SCHEME)
-                && Secrets.constantTimeEquals(header.substring(SCHEME.length()), secret);
-        if (!ok) {
+        if (!carriesSecret(request.getHeaderString(HttpHeaders.AUTHORIZATION), secret)) {
             request.abortWith(Response.status(401)
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"serialgate-internal\"")

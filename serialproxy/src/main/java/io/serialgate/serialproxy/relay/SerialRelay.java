@@ -3,6 +3,7 @@ package io.serialgate.serialproxy.relay;
 import io.serialgate.common.contract.TokenBinding;
 import io.serialgate.serialproxy.core.PortClaims;
 import io.serialgate.serialproxy.sessions.ConsoleSessionHandle;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -220,7 +221,7 @@ public final class SerialRelay implements Session.Listener, ConsoleEndpoint {
             // the close says what happened. A write that fails with an I/O error (broken pipe,
             // reset) found the guest's end closed: the same ending as reading its EOF.
             callback.succeed();
-            if (failure instanceof java.io.IOException) {
+            if (failure instanceof IOException) {
                 finish(CloseReasons.GUEST_CLOSED, CloseReasons.GUEST_CLOSED_TEXT, failure);
             } else {
                 finish(CloseReasons.GUEST_UNREACHABLE, CloseReasons.GUEST_FAILED_TEXT, failure);
