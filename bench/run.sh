@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The serialproxy benchmark: direct TCP vs serialproxy vs websockify (if installed), one table.
+# The serialproxy benchmark: direct TCP vs socat (a plain TCP relay) vs serialproxy vs websockify
+# (socat and websockify if installed), one table.
 # Not a test and not part of `mvn verify`: run it by hand on an otherwise quiet machine.
 #
 #   bench/run.sh                                  # defaults: 100 echo sessions, 10 bulk, 1,000 idle
 #   bench/run.sh --rounds 3 --idle 5000 --idle-websockify 1000   # the full protocol (medians of 3)
 #
-# Options (all optional): --targets direct,serialproxy,websockify  --rounds N  --echo-sessions N
+# Options (all optional): --targets direct,socat,serialproxy,websockify  --rounds N  --echo-sessions N
 #   --keys-per-second N  --echo-seconds S  --bulk-sessions N  --bulk-seconds S  --connects N
 #   --idle N  --idle-websockify N  --java-options "-Xmx1g"  --work-dir DIR
 #   --jdbc-url URL (default jdbc:postgresql://127.0.0.1:5432/test)  --db-user NAME (default postgres;

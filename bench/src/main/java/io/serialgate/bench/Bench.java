@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Measures serialproxy against the physical limit (direct TCP to the fake serial port) and
- * websockify (what nova-serialproxy runs on), in the same run, and prints one Markdown table.
+ * Measures serialproxy against the physical limit (direct TCP to the fake serial port), the floor
+ * of any relay (socat, a plain TCP relay) and websockify (what nova-serialproxy runs on), in the
+ * same run, and prints one Markdown table.
  * Not a test: run it with bench/run.sh. Loopback only; every loop is bounded in count and time.
  */
 public final class Bench {
@@ -21,7 +22,7 @@ public final class Bench {
     /** Command-line options, {@code --name value}. */
     static final class Options {
         Path serialproxyJar;
-        List<String> targets = List.of("direct", "serialproxy", "websockify");
+        List<String> targets = List.of("direct", "socat", "serialproxy", "websockify");
         int rounds = 1;
         int echoSessions = 100;
         int keysPerSecond = 20;
@@ -176,6 +177,15 @@ public final class Bench {
                 ConsoleTokens tokens = ConsoleTokens.mint(api, consoles);
                 System.err.println("bench: starting serialproxy " + o.serialproxyJar);
                 return new SerialproxyTarget(o.serialproxyJar, o.javaOptions, o.workDir, controlPlane, consoles, tokens);
+            case "socat":
+                if (!SocatTarget.installed()) {
+                    System.err.println("bench: socat not installed (apt-get install socat): skipped");
+                    return null;
+                }
+                List<Integer> relayed = new ArrayList<>(echo.ports());
+                relayed.addAll(bulk.ports());
+                System.err.println("bench: starting socat (a plain TCP relay per port)");
+                return new SocatTarget(relayed, o.workDir);
             case "websockify":
                 if (!WebsockifyTarget.installed()) {
                     System.err.println("bench: websockify not installed (apt-get install websockify): skipped");
@@ -186,7 +196,7 @@ public final class Bench {
                 System.err.println("bench: starting websockify");
                 return new WebsockifyTarget(all, o.workDir);
             default:
-                throw new IllegalArgumentException("--targets: direct, serialproxy or websockify, got " + name);
+                throw new IllegalArgumentException("--targets: direct, socat, serialproxy or websockify, got " + name);
         }
     }
 
@@ -204,7 +214,9 @@ public final class Bench {
         target.settle();
         Measurements.Latency connect = Measurements.connect(loop, target, echoPorts, o.connects, 20);
         target.settle();
-        int idleCount = target instanceof WebsockifyTarget ? Math.min(o.idle, o.idleWebsockify) : o.idle;
+        // Both fork a process per connection: thousands of them would measure the fork, not the relay.
+        boolean forking = target instanceof WebsockifyTarget || target instanceof SocatTarget;
+        int idleCount = forking ? Math.min(o.idle, o.idleWebsockify) : o.idle;
         Measurements.Idle idle = Measurements.idle(loop, target, echoPorts, idleCount);
         target.settle();
         return new Result(echo1, echoN, bulk1, bulkN, connect, idle);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -14,11 +13,10 @@ import java.util.stream.Collectors;
  * token file names every fake serial port ({@code p<port>: 127.0.0.1:<port>}); there is no
  * token service behind it, so its connect time has no token round trip.
  */
-final class WebsockifyTarget implements Target {
+final class WebsockifyTarget extends ProcessTreeTarget {
 
     static final Path BINARY = Path.of("/usr/bin/websockify");
 
-    private final Process process;
     private final int port;
 
     static boolean installed() {
@@ -31,12 +29,10 @@ final class WebsockifyTarget implements Target {
         Path tokens = workDir.resolve("websockify-tokens");
         Files.writeString(tokens, serialPorts.stream().map(p -> "p" + p + ": 127.0.0.1:" + p)
                 .collect(Collectors.joining("\n", "", "\n")));
-        process = new ProcessBuilder(List.of(BINARY.toString(), "--token-plugin", "TokenFile", "--token-source",
+        started(ProcessTree.start(new ProcessBuilder(List.of(BINARY.toString(), "--token-plugin", "TokenFile", "--token-source",
                 tokens.toString(), "127.0.0.1:" + port))
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("websockify.log").toFile())
-                .start();
-        Target.awaitListening(port, process, 30_000);
+                .redirectOutput(workDir.resolve("websockify.log").toFile()), List.of(port)));
     }
 
     @Override
@@ -48,30 +44,5 @@ final class WebsockifyTarget implements Target {
     public Conn connect(ClientLoop loop, int serialPort, Conn.Handler handler) {
         return loop.connect(new InetSocketAddress("127.0.0.1", port), handler,
                 new Conn.Upgrade("127.0.0.1:" + port, "/?token=p" + serialPort, "binary"));
-    }
-
-    @Override
-    public ProcessHandle process() {
-        return process.toHandle();
-    }
-
-    @Override
-    public long memoryBytes() {
-        return Target.memoryOf(process.pid(), true);
-    }
-
-    @Override
-    public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 }

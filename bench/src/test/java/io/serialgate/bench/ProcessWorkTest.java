@@ -11,19 +11,21 @@ class ProcessWorkTest {
 
     @Test
     void aThreadThatEndedTakesItsCountButNothingGoesNegative() {
-        ProcessWork before = new ProcessWork(1_000, 1_015, Map.of("7/7", 10L, "7/8", 5L, "7/9", 1_000L));
-        ProcessWork after = new ProcessWork(4_000, 18, Map.of("7/7", 15L, "7/10", 3L));
+        ProcessWork before = new ProcessWork(1_015, 1_015, Map.of("7/7", 10L, "7/8", 5L, "7/9", 1_000L),
+                Map.of("7/7", 10L, "7/8", 5L, "7/9", 1_000L), Map.of(7L, 0L));
+        ProcessWork after = new ProcessWork(18, 18, Map.of("7/7", 15L, "7/10", 3L), Map.of("7/7", 15L, "7/10", 3L),
+                Map.of(7L, 0L));
 
         ProcessWork phase = after.since(before);
 
-        assertEquals(3_000, phase.cpuNanos());
+        assertEquals(5 + 3, phase.cpuNanos(), "CPU time is differenced per thread like the switches");
         assertEquals(5 + 3, phase.contextSwitches(), "7/7 switched 5 times, new 7/10 3 times; 7/8 and 7/9 ended");
     }
 
     @Test
     void aThreadIdReusedWithALowerCountCountsAsNew() {
-        ProcessWork before = new ProcessWork(0, 100, Map.of("7/7", 100L));
-        ProcessWork after = new ProcessWork(0, 4, Map.of("7/7", 4L));
+        ProcessWork before = new ProcessWork(0, 100, Map.of("7/7", 100L), Map.of(), Map.of());
+        ProcessWork after = new ProcessWork(0, 4, Map.of("7/7", 4L), Map.of(), Map.of());
         assertEquals(4, after.since(before).contextSwitches());
     }
 
@@ -60,5 +62,33 @@ class ProcessWorkTest {
         ProcessWork phase = ProcessWork.of(ProcessHandle.current()).since(before);
         assertTrue(phase.contextSwitches() >= 0, "switches " + phase.contextSwitches());
         assertTrue(phase.cpuNanos() >= 0, "cpu " + phase.cpuNanos());
+    }
+
+    @Test
+    void aChildReapedDuringThePhaseAddsItsTimeThroughItsParent() {
+        ProcessWork before = new ProcessWork(0, 0, Map.of("7/7", 0L, "8/8", 0L), Map.of("7/7", 100L, "8/8", 5_000L),
+                Map.of(7L, 0L, 8L, 0L));
+        // Child 8 exited: its threads are gone, its 20 ms moved to parent 7's reaped time.
+        ProcessWork after = new ProcessWork(0, 0, Map.of("7/7", 0L), Map.of("7/7", 300L), Map.of(7L, 20_000_000L));
+        assertEquals(200 + 20_000_000L, after.since(before).cpuNanos());
+    }
+
+    @Test
+    void cpuTimeIsReadInNanosecondsNotTicks() throws Exception {
+        // A shell that counts a little while it is watched: its time is a few milliseconds, which
+        // /proc/PID/stat would round to whole 10 ms ticks (often 0).
+        Process shell = new ProcessBuilder("sh", "-c",
+                "read go; i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; echo done; sleep 30").start();
+        try {
+            ProcessWork before = ProcessWork.of(shell.toHandle());
+            shell.getOutputStream().write("go\n".getBytes());
+            shell.getOutputStream().flush();
+            shell.getInputStream().read(new byte[5]);
+            long cpu = ProcessWork.of(shell.toHandle()).since(before).cpuNanos();
+            assertTrue(cpu > 0, "cpu " + cpu);
+            assertTrue(cpu % 10_000_000L != 0, "a whole number of ticks: " + cpu + " ns");
+        } finally {
+            shell.destroyForcibly();
+        }
     }
 }
