@@ -113,15 +113,15 @@ public final class Bench {
                     // measured. A short warm-up (2 s of typing, 100 connects) measured C2 at work:
                     // echo p99 at 100 sessions 2-4 ms and connect p50 3 ms, against 0.2 ms and 1.1 ms warm.
                     System.err.printf("bench: warming up %s%n", target.name());
-                    Measurements.echo(loop, target, echo.ports(), o.echoSessions, 100, 0, o.warmupEchoSeconds);
+                    Measurements.echo(loop, target, target.echoPorts(echo.ports()), o.echoSessions, 100, 0, o.warmupEchoSeconds);
                     Measurements.bulk(loop, target, bulk.ports(), 1, 0, 2);
-                    Measurements.connect(loop, target, echo.ports(), o.warmupConnects, 0);
+                    Measurements.connect(loop, target, target.echoPorts(echo.ports()), o.warmupConnects, 0);
                 }
                 Map<String, List<Result>> results = new LinkedHashMap<>();
                 for (int round = 1; round <= o.rounds; round++) {
                     for (Target target : targets) {
                         System.err.printf("bench: round %d, %s%n", round, target.name());
-                        Result result = measure(loop, target, o, echo.ports(), bulk.ports());
+                        Result result = measure(loop, target, o, target.echoPorts(echo.ports()), bulk.ports());
                         results.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(result);
                         // Every round on the console: the table shows medians.
                         System.err.printf("bench: round %d, %s: echo-%d p50/p99/p99.9 %s/%s/%s µs (cost per key %s), "
@@ -182,7 +182,10 @@ public final class Bench {
                     System.err.println("bench: socat not installed (apt-get install socat): skipped");
                     return null;
                 }
-                List<Integer> relayed = new ArrayList<>(echo.ports());
+                // A listener process per port: only the echo ports its phases use (the idle phase,
+                // capped for forking targets, needs the most), not one per idle session asked for.
+                int echoPortsUsed = Math.min(echo.ports().size(), Math.max(o.echoSessions, Math.min(o.idle, o.idleWebsockify)));
+                List<Integer> relayed = new ArrayList<>(echo.ports().subList(0, echoPortsUsed));
                 relayed.addAll(bulk.ports());
                 System.err.println("bench: starting socat (a plain TCP relay per port)");
                 return new SocatTarget(relayed, o.workDir);

@@ -20,6 +20,14 @@ final class SocatTarget extends ProcessTreeTarget {
 
     static final Path BINARY = Path.of("/usr/bin/socat");
 
+    /**
+     * Listeners get ports below Linux's ephemeral range (32768 and up by default): a port the
+     * kernel picked for bind(0) and that was closed again can be handed out again meanwhile, to
+     * the next pick or to one of the benchmark's own connections, and hundreds of listeners met
+     * "Address already in use".
+     */
+    static final int FIRST_RELAY_PORT = 24000;
+
     private final Map<Integer, Integer> relayPortBySerialPort = new HashMap<>();
 
     static boolean installed() {
@@ -30,15 +38,22 @@ final class SocatTarget extends ProcessTreeTarget {
         Files.createDirectories(workDir);
         // One shell parents every listener, so the target is one process tree (its CPU time, its memory).
         StringBuilder script = new StringBuilder();
+        int candidate = FIRST_RELAY_PORT;
         for (int serialPort : serialPorts) {
-            int relayPort = Target.freePort();
+            while (!Target.isFree(candidate)) {
+                candidate++;
+            }
+            int relayPort = candidate++;
             relayPortBySerialPort.put(serialPort, relayPort);
             script.append(BINARY).append(" -b 65536 TCP-LISTEN:").append(relayPort)
                     .append(",bind=127.0.0.1,fork,reuseaddr,backlog=4096,nodelay TCP:127.0.0.1:").append(serialPort)
                     .append(",nodelay &\n");
         }
         script.append("wait\n");
-        started(ProcessTree.start(new ProcessBuilder(List.of("/bin/sh", "-c", script.toString()))
+        // A file, not sh -c: hundreds of listeners exceed the kernel's limit on one argument.
+        Path scriptFile = workDir.resolve("socat-relays.sh");
+        Files.writeString(scriptFile, script);
+        started(ProcessTree.start(new ProcessBuilder(List.of("/bin/sh", scriptFile.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("socat.log").toFile()), relayPortBySerialPort.values()));
     }
@@ -46,6 +61,11 @@ final class SocatTarget extends ProcessTreeTarget {
     @Override
     public String name() {
         return "socat (TCP relay)";
+    }
+
+    @Override
+    public List<Integer> echoPorts(List<Integer> all) {
+        return all.stream().filter(relayPortBySerialPort::containsKey).toList();
     }
 
     @Override

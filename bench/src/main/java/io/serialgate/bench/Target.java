@@ -15,6 +15,11 @@ interface Target extends AutoCloseable {
     /** Loop thread: opens one session to the fake serial port listening on {@code serialPort}. */
     Conn connect(ClientLoop loop, int serialPort, Conn.Handler handler);
 
+    /** The echo ports this target can reach, in the benchmark's order: all of them unless it relays fewer. */
+    default java.util.List<Integer> echoPorts(java.util.List<Integer> all) {
+        return all;
+    }
+
     /** Memory the target holds now, in bytes (RSS; PSS summed over forked children); -1 when not applicable. */
     long memoryBytes();
 
@@ -84,6 +89,15 @@ interface Target extends AutoCloseable {
             }
         }
         throw new IOException("nothing listening on 127.0.0.1:" + port + " after " + timeoutMillis + " ms");
+    }
+
+    /** True when nothing is bound to 127.0.0.1:port now. */
+    static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     static int freePort() throws IOException {
