@@ -49,7 +49,11 @@ record ProcessWork(long cpuNanos, long contextSwitches, Map<String, Long> switch
         Map<String, Long> cpuByThread = new HashMap<>();
         Map<Long, Long> reapedByProcess = new HashMap<>();
         for (ProcessHandle p : all) {
-            readThreads(p.pid(), switchesByThread, cpuByThread);
+            if (!readThreads(p.pid(), switchesByThread, cpuByThread)) {
+                // A kernel without per-thread schedstat: the process's own time, a tick's precision.
+                long[] times = statTimes(p.pid());
+                cpuByThread.put(p.pid() + "/stat", times == null ? 0 : (times[0] + times[1]) * NANOS_PER_TICK);
+            }
             reapedByProcess.put(p.pid(), reapedChildrenNanos(p));
         }
         long switches = switchesByThread.values().stream().mapToLong(Long::longValue).sum();
@@ -130,30 +134,36 @@ record ProcessWork(long cpuNanos, long contextSwitches, Map<String, Long> switch
 
     /**
      * Adds, keyed pid/tid, every thread's voluntary and involuntary switches and its time on a CPU
-     * (the first field of its schedstat, in nanoseconds); nothing for a thread or process gone meanwhile.
+     * (the first field of its schedstat, in nanoseconds); nothing for a thread or process gone
+     * meanwhile. False when no thread's schedstat could be read.
      */
-    private static void readThreads(long pid, Map<String, Long> switchesByThread, Map<String, Long> cpuByThread) {
+    private static boolean readThreads(long pid, Map<String, Long> switchesByThread, Map<String, Long> cpuByThread) {
+        boolean anySchedstat = false;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
+                String key = pid + "/" + task.getFileName();
                 long switches = 0;
-                long cpu;
                 try {
                     for (String line : Files.readAllLines(task.resolve("status"))) {
                         if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
                             switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                         }
                     }
-                    String schedstat = Files.readString(task.resolve("schedstat")).trim();
-                    cpu = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
                 } catch (IOException | RuntimeException gone) {
                     continue; // the thread ended meanwhile
                 }
-                String key = pid + "/" + task.getFileName();
                 switchesByThread.put(key, switches);
-                cpuByThread.put(key, cpu);
+                try {
+                    String schedstat = Files.readString(task.resolve("schedstat")).trim();
+                    cpuByThread.put(key, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                    anySchedstat = true;
+                } catch (IOException | RuntimeException goneOrAbsent) {
+                    // the thread ended meanwhile, or the kernel keeps no schedstat
+                }
             }
         } catch (IOException | RuntimeException gone) {
             // the process ended meanwhile
         }
+        return anySchedstat;
     }
 }
