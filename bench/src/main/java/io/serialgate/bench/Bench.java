@@ -217,9 +217,8 @@ public final class Bench {
         target.settle();
         Measurements.Latency connect = Measurements.connect(loop, target, echoPorts, o.connects, 20);
         target.settle();
-        // Both fork a process per connection: thousands of them would measure the fork, not the relay.
-        boolean forking = target instanceof WebsockifyTarget || target instanceof SocatTarget;
-        int idleCount = forking ? Math.min(o.idle, o.idleWebsockify) : o.idle;
+        // websockify and socat fork a process per connection: thousands would measure the fork, not the relay.
+        int idleCount = target instanceof ProcessTreeTarget ? Math.min(o.idle, o.idleWebsockify) : o.idle;
         Measurements.Idle idle = Measurements.idle(loop, target, echoPorts, idleCount);
         target.settle();
         return new Result(echo1, echoN, bulk1, bulkN, connect, idle);
