@@ -16,13 +16,14 @@ import io.serialgate.api.core.ConsoleAuthTokens;
 import io.serialgate.api.core.ConsoleOutputs;
 import io.serialgate.api.core.ConsoleSessions;
 import io.serialgate.api.core.PowerStateSync;
+import io.serialgate.common.app.PeriodicJob;
+import io.serialgate.common.app.ReportingTask;
 import io.serialgate.api.core.SerialConsoles;
 import io.serialgate.api.core.ServerPower;
 import io.serialgate.api.core.FailedSpawnCleanup;
 import io.serialgate.api.core.Servers;
 import io.serialgate.api.db.ComputeHostDao;
 import io.serialgate.api.db.ServerDao;
-import io.serialgate.api.tasks.SyncPowerStatesTask;
 import io.serialgate.api.errors.BodySizeFilter;
 import io.serialgate.api.errors.DatabaseUnavailableMapper;
 import io.serialgate.api.errors.EarlyEofExceptionMapper;
@@ -57,6 +58,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * Wiring only; the logic lives in {@code core}.
  */
 public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiApplication.class);
 
     public static final String SCHEMA = "api";
 
@@ -117,10 +120,15 @@ public class ApiApplication extends SerialgateApplication<ApiConfiguration> {
         Servers servers = new Servers(jdbi.onDemand(ServerDao.class),
                 new SingleRowQuery<>(jdbi, ServerDao.FIND_BY_ID, "id", new ServerDao.ServerMapper()), hosts, cleanup);
         ServerPower power = new ServerPower(servers, jdbi.onDemand(ServerDao.class));
-        PowerStateSync powerSync = new PowerStateSync(jdbi.onDemand(ServerDao.class), hosts,
-                Duration.ofSeconds(configuration.api().powerStateSyncSeconds()));
-        environment.lifecycle().manage(powerSync);
-        environment.admin().addTask(new SyncPowerStatesTask(powerSync));
+        PowerStateSync powerSync = new PowerStateSync(jdbi.onDemand(ServerDao.class), hosts);
+        if (configuration.api().powerStateSyncSeconds() > 0) {
+            environment.lifecycle().manage(new PeriodicJob("power-state-sync",
+                    Duration.ofSeconds(configuration.api().powerStateSyncSeconds()), powerSync::syncOnce));
+        } else {
+            LOG.info("event=power_state_sync_off");
+        }
+        // Prints checked=N changed=N hosts_unreachable=N.
+        environment.admin().addTask(new ReportingTask("sync-power-states", powerSync::syncOnce));
         SerialConsoles consoles = new SerialConsoles(configuration.serialConsole(), servers, consoleauth, power);
         ConsoleSessions sessions = new ConsoleSessions(servers,
                 new ConsoleSessionsClient(internal.consoleauthUrl(), secret, timeout));

@@ -19,7 +19,7 @@ import io.serialgate.compute.core.libvirt.LibvirtDriver;
 import io.serialgate.compute.health.DriverHealthCheck;
 import io.serialgate.compute.resources.HostResource;
 import io.serialgate.compute.resources.ServersResource;
-import io.serialgate.compute.tasks.ReconcilePortsTask;
+import io.serialgate.common.app.ReportingTask;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.eclipse.jetty.server.Connector;
@@ -64,7 +64,9 @@ public class ComputeApplication extends SerialgateApplication<ComputeConfigurati
         environment.lifecycle().manage(driver);
         environment.healthChecks().register("compute-driver", new DriverHealthCheck(driver));
         if (driver instanceof LibvirtDriver libvirt) {
-            environment.admin().addTask(new ReconcilePortsTask(libvirt));
+            // Makes compute.servers, the port allocations and libvirt's domains agree now, as start-up
+            // does, and prints what it fixed (domains=N kept=N destroyed=N adopted=N removed=N recorded=N released=N).
+            environment.admin().addTask(new ReportingTask("reconcile-ports", libvirt::reconcile));
         }
 
         environment.jersey().register(new ServersResource(driver, new SpawnRequestValidator(compute.maxSerialPorts())));

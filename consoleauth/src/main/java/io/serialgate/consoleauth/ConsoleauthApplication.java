@@ -10,14 +10,14 @@ import io.serialgate.consoleauth.core.ComputeEndpointCheck;
 import io.serialgate.consoleauth.core.ConcurrentEndpointCheck;
 import io.serialgate.consoleauth.core.EndpointCheck;
 import io.serialgate.consoleauth.core.ExpiredTokenPurger;
-import io.serialgate.consoleauth.core.PeriodicJob;
+import io.serialgate.common.app.PeriodicJob;
 import io.serialgate.consoleauth.core.SessionService;
 import io.serialgate.consoleauth.core.TokenService;
 import io.serialgate.consoleauth.db.TokenDao;
 import io.serialgate.consoleauth.health.TokenPurgeHealthCheck;
 import io.serialgate.consoleauth.resources.SessionsResource;
 import io.serialgate.consoleauth.resources.TokensResource;
-import io.serialgate.consoleauth.tasks.PurgeExpiredTokensTask;
+import io.serialgate.common.app.ReportingTask;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -90,11 +90,11 @@ public class ConsoleauthApplication extends SerialgateApplication<ConsoleauthCon
         environment.jersey().register(new TokensResource(tokens));
         environment.jersey().register(new SessionsResource(sessions));
 
-        environment.lifecycle().manage(new PeriodicJob("token-purge", options.purgeInterval(), purger::purgeOnce));
+        environment.lifecycle().manage(new PeriodicJob("consoleauth-token-purge", options.purgeInterval(), purger::purgeOnce));
         // A third of the lease, so a silent proxy's sessions end within 1.33 leases even if no one claims them.
-        environment.lifecycle().manage(new PeriodicJob("session-lease",
+        environment.lifecycle().manage(new PeriodicJob("consoleauth-session-lease",
                 options.sessionLease().dividedBy(3), sessions::endLostSessions));
-        environment.admin().addTask(new PurgeExpiredTokensTask(purger));
+        environment.admin().addTask(new ReportingTask("purge-expired-tokens", () -> "deleted=" + purger.purgeOnce()));
         environment.healthChecks().register("token-purge", new TokenPurgeHealthCheck(purger));
     }
 

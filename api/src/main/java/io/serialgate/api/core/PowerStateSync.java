@@ -1,16 +1,11 @@
 package io.serialgate.api.core;
 
-import io.dropwizard.lifecycle.Managed;
 import io.serialgate.api.db.ServerDao;
 import io.serialgate.common.contract.ComputeInstance;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +19,15 @@ import org.slf4j.LoggerFactory;
  * <p>One {@code GET /v1/servers} per compute host per run. Each row is written only if it is still
  * as read before the host was asked, so a power action finishing meanwhile keeps its newer answer.
  * A server the host does not list is left alone (deleting it is the user's call, and reconcile's on
- * the host). Runs every {@code api.power_state_sync_seconds} on one daemon thread, and on demand as
- * the admin task {@code sync-power-states}.
+ * the host). Runs every {@code api.power_state_sync_seconds} (a {@code PeriodicJob} the application
+ * manages), and on demand as the admin task {@code sync-power-states}.
  */
-public final class PowerStateSync implements Managed {
+public final class PowerStateSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(PowerStateSync.class);
 
     private final ServerDao dao;
     private final ComputeHosts hosts;
-    private final Duration interval;
-    private ScheduledExecutorService scheduler;
 
     /** What one run did. */
     public record Report(int checked, int changed, int hostsUnreachable) {
@@ -44,33 +37,9 @@ public final class PowerStateSync implements Managed {
         }
     }
 
-    /** @param interval between runs; zero or negative: only on demand */
-    public PowerStateSync(ServerDao dao, ComputeHosts hosts, Duration interval) {
+    public PowerStateSync(ServerDao dao, ComputeHosts hosts) {
         this.dao = dao;
         this.hosts = hosts;
-        this.interval = interval;
-    }
-
-    @Override
-    public void start() {
-        if (interval.isZero() || interval.isNegative()) {
-            LOG.info("event=power_state_sync_off");
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "power-state-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::runLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        }
     }
 
     /** One run: asks every compute host that has ACTIVE or SHUTOFF servers, and records what changed. */
@@ -107,14 +76,5 @@ public final class PowerStateSync implements Managed {
             }
         }
         return new Report(checked, changed, unreachable);
-    }
-
-    /** The scheduled run: an exception escaping it would cancel every later run. */
-    private void runLogged() {
-        try {
-            syncOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("event=power_state_sync_failed error={}", e.toString());
-        }
     }
 }

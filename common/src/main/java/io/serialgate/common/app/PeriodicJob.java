@@ -1,4 +1,4 @@
-package io.serialgate.consoleauth.core;
+package io.serialgate.common.app;
 
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one background job on its own daemon thread, every interval after the previous run ends
- * (fixed delay: runs never overlap). Started and stopped with the server.
+ * Runs one background job on its own daemon thread (named after the job), every interval after
+ * the previous run ends (fixed delay: runs never overlap). Started and stopped with the server.
  */
 public final class PeriodicJob implements Managed {
 
@@ -21,6 +21,7 @@ public final class PeriodicJob implements Managed {
     private final Runnable job;
     private ScheduledExecutorService executor;
 
+    /** @param name the job's name in log lines and its thread's name */
     public PeriodicJob(String name, Duration interval, Runnable job) {
         this.name = name;
         this.interval = interval;
@@ -30,7 +31,7 @@ public final class PeriodicJob implements Managed {
     @Override
     public void start() {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "consoleauth-" + name);
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
